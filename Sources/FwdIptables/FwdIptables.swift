@@ -1,0 +1,1 @@
+// The iptables-restore renderer and loader live here.

@@ -1,0 +1,93 @@
+extension Rule {
+    /// Checks the target's own arguments and where it stands: its table and the hooks that reach it.
+    func validateTarget(in context: RuleContext) -> [String] {
+        guard let target else { return [] }
+        var messages: [String] = []
+        func requireTable(_ table: TableKind, hooks allowed: Set<String>) {
+            if context.table != table {
+                messages.append("\(target.iptablesName) is only valid in the \(table) table")
+            } else if !context.hooks.isSubset(of: allowed) {
+                let bad = context.hooks.subtracting(allowed).sorted().joined(separator: "/")
+                let where_ = allowed.sorted().joined(separator: "/")
+                messages.append("\(target.iptablesName) is only valid in \(where_), but packets reach this chain from \(bad)")
+            }
+        }
+        func requirePortProtocol(_ what: String) {
+            if positiveProtocol?.hasPorts != true {
+                messages.append("\(what) needs proto tcp, udp, sctp, udplite or dccp")
+            }
+        }
+        switch target {
+        case .accept, .return, .jump, .goto, .mark:
+            break
+        case .drop:
+            if context.table == .nat { messages.append("DROP is not allowed in the nat table; filter instead") }
+        case .reject(let type):
+            let allowed: Set<String> = ["INPUT", "FORWARD", "OUTPUT"]
+            if !context.hooks.isSubset(of: allowed) {
+                messages.append("REJECT is only valid in INPUT/FORWARD/OUTPUT, but packets reach this chain from "
+                    + context.hooks.subtracting(allowed).sorted().joined(separator: "/"))
+            }
+            if type == .tcpReset, positiveProtocol != .tcp {
+                messages.append("reject-with tcp-reset needs proto tcp")
+            }
+        case .log(let prefix, _):
+            if let prefix {
+                if prefix.utf8.count > LogLevel.maximumPrefixLength {
+                    messages.append("log-prefix is \(prefix.utf8.count) bytes; at most \(LogLevel.maximumPrefixLength) fit")
+                }
+                if prefix.contains(where: { $0.isNewline || $0 == "\0" }) {
+                    messages.append("log-prefix cannot hold a line break or NUL")
+                }
+            }
+        case .masquerade(let ports):
+            requireTable(.nat, hooks: ["POSTROUTING"])
+            if ports != nil { requirePortProtocol("to-ports") }
+            messages += Rule.validatePortRange(ports, name: "to-ports")
+        case .snat(let to):
+            requireTable(.nat, hooks: ["POSTROUTING", "INPUT"])
+            messages += validateNATAddress(to, name: "to-source", requirePorts: requirePortProtocol)
+        case .dnat(let to):
+            requireTable(.nat, hooks: ["PREROUTING", "OUTPUT"])
+            messages += validateNATAddress(to, name: "to-destination", requirePorts: requirePortProtocol)
+        case .redirect(let ports):
+            requireTable(.nat, hooks: ["PREROUTING", "OUTPUT"])
+            if ports != nil { requirePortProtocol("to-ports") }
+            messages += Rule.validatePortRange(ports, name: "to-ports")
+        }
+        return messages
+    }
+
+    private func validateNATAddress(
+        _ to: NATAddress, name: String, requirePorts: (String) -> Void
+    ) -> [String] {
+        var messages: [String] = []
+        switch to.address {
+        case .invalid(_, let reason):
+            messages.append("\(name): \(reason)")
+        case .network(_, _) where !to.address.isHost:
+            messages.append("\(name) takes an address or a range a-b, not the network \(to.address)")
+        case .network, .range:
+            break
+        }
+        if to.ports != nil { requirePorts("\(name) with a port") }
+        return messages + Rule.validatePortRange(to.ports, name: name)
+    }
+
+    private static func validatePortRange(_ range: PortRange?, name: String) -> [String] {
+        guard let range else { return [] }
+        if !(1...65535).contains(range.lower) || !(1...65535).contains(range.upper) {
+            return ["\(name): port \(range) is out of range 1...65535"]
+        }
+        if range.lower > range.upper { return ["\(name): port range \(range) ends before it starts"] }
+        return []
+    }
+}
+
+extension PortList {
+    /// How many of multiport's 15 slots the list takes (a range takes two).
+    public var multiportSlots: Int { ranges.reduce(0) { $0 + ($1.isSingle ? 1 : 2) } }
+
+    /// The most ports and ranges one `-m multiport` match holds.
+    public static let multiportCapacity = 15
+}

@@ -1,0 +1,1 @@
+// Test helpers: namespaces, veth pairs, packet probes, golden files.
