@@ -29,6 +29,9 @@ let package = Package(
             swiftSettings: strict
         ),
 
+        /// Model → nftables objects and expressions (pure Swift, no kernel), and nft text.
+        .target(name: "FwdNftables", dependencies: ["FwdModel"], swiftSettings: strict),
+
         /// Namespaces, veth pairs, packet probes and golden files shared by the test targets.
         .target(
             name: "FwdTestKit",
