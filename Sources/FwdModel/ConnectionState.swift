@@ -38,3 +38,5 @@ public struct ConnectionStates: OptionSet, Hashable, Sendable, CustomStringConve
     /// `ESTABLISHED,RELATED` style text.
     public var description: String { names.joined(separator: ",") }
 }
+
+extension ConnectionStates: ListValue {}

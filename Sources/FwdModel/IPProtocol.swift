@@ -87,3 +87,27 @@ extension IPProtocol: ExpressibleByStringLiteral {
 extension IPProtocol: CustomStringConvertible {
     public var description: String { unknownName ?? name ?? String(number) }
 }
+
+extension Negatable where Value == IPProtocol {
+    // So that `proto: .tcp` reads as it does for a plain IPProtocol.
+    /// TCP.
+    public static var tcp: Negatable { Negatable(.tcp) }
+    /// UDP.
+    public static var udp: Negatable { Negatable(.udp) }
+    /// ICMP (IPv4).
+    public static var icmp: Negatable { Negatable(.icmp) }
+    /// ICMPv6.
+    public static var icmpv6: Negatable { Negatable(.icmpv6) }
+    /// SCTP.
+    public static var sctp: Negatable { Negatable(.sctp) }
+    /// UDP-Lite.
+    public static var udplite: Negatable { Negatable(.udplite) }
+    /// DCCP.
+    public static var dccp: Negatable { Negatable(.dccp) }
+    /// ESP.
+    public static var esp: Negatable { Negatable(.esp) }
+    /// AH.
+    public static var ah: Negatable { Negatable(.ah) }
+    /// GRE.
+    public static var gre: Negatable { Negatable(.gre) }
+}
