@@ -17,6 +17,13 @@ enum IptablesQuoting {
         return quoted
     }
 
+    /// `value` as one word, quoted only when iptables-restore would otherwise split or unquote
+    /// it (interface names, which iptables-save prints bare).
+    static func word(_ value: String) -> String {
+        let special: Set<Character> = [" ", "\t", "\"", "'", "\\"]
+        return value.isEmpty || value.contains(where: special.contains) ? quote(value) : value
+    }
+
     private static func isBare(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar {
         case "a"..."z", "A"..."Z", "0"..."9", "_", "-": true

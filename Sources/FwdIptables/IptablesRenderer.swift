@@ -82,7 +82,7 @@ public struct IptablesRenderer: Sendable {
         for (index, rule) in rules {
             let ruleOrigin = IptablesLineOrigin(
                 kind: .rule(ruleNumber: index + 1), location: rule.location, table: table.kind, chain: chain.name)
-            let comment = rule.comment.map { $0 + " " } ?? ""
+            let comment = rule.comment.flatMap { $0.isEmpty ? nil : $0 + " " } ?? ""
             builder.comment("# Rule: \(comment)(\(rule.location))", origin: ruleOrigin)
             for line in IptablesRuleRenderer(family: family).lines(for: rule, chain: chain.name) {
                 builder.rule(line, origin: ruleOrigin)

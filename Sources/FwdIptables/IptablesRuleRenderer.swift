@@ -42,9 +42,9 @@ struct IptablesRuleRenderer {
             case .destination(let list):
                 addAddress(list, option: "-d", rangeOption: "--dst-range", basic: &basic, ranges: &ranges)
             case .inInterface(let interface):
-                basic += negation(interface) + ["-i", IptablesQuoting.quote(interface.value.name)]
+                basic += negation(interface) + ["-i", IptablesQuoting.word(interface.value.name)]
             case .outInterface(let interface):
-                basic += negation(interface) + ["-o", IptablesQuoting.quote(interface.value.name)]
+                basic += negation(interface) + ["-o", IptablesQuoting.word(interface.value.name)]
             case .proto(let proto):
                 basic += negation(proto) + ["-p", IptablesRuleRenderer.protocolName(proto.value)]
             case .sourcePort, .destinationPort:
