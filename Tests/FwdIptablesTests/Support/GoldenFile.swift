@@ -23,7 +23,7 @@ enum GoldenFile {
 
     /// Compares `actual` with golden file `name` (or records it), reporting the first
     /// difference by line.
-    static func assertMatches(_ actual: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    static func assertMatches(_ actual: String, named name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
         if isRecording {
             let url = sourceDirectory().appendingPathComponent(name)
             try actual.write(to: url, atomically: true, encoding: .utf8)
