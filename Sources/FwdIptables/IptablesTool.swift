@@ -1,3 +1,5 @@
+public import FwdModel
+
 /// Which iptables implementation loads and reads the rules.
 public enum IptablesTool: String, Hashable, Sendable, CaseIterable {
     /// `iptables-restore` and `ip6tables-restore`: whatever the host's alternatives point to.
@@ -22,5 +24,3 @@ public enum IptablesTool: String, Hashable, Sendable, CaseIterable {
         }
     }
 }
-
-public import FwdModel

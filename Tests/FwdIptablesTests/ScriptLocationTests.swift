@@ -30,7 +30,7 @@ import Testing
 
     @Test("table and chain lines map to the table and chain")
     func structureLinesMap() throws {
-        let ruleset = GoldenRulesets.all.first { $0.name == "targets" }!.ruleset
+        let ruleset = try #require(GoldenRulesets.all.first { $0.name == "targets" }?.ruleset)
         let script = IptablesRenderer().render(ruleset, family: .ipv4)
         let lines = script.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         for (index, line) in lines.enumerated() {

@@ -16,8 +16,9 @@ struct SavedRules: Equatable, CustomStringConvertible {
         for rawLine in text.split(separator: "\n") {
             let line = String(rawLine)
             if line.hasPrefix("*") {
-                current = String(line.dropFirst())
-                tables[current!, default: []] = []
+                let name = String(line.dropFirst())
+                current = name
+                tables[name] = []
             } else if let table = current, line.hasPrefix(":") {
                 let parts = line.split(separator: " ")
                 tables[table, default: []].append(parts.prefix(2).joined(separator: " "))
