@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
+        .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
     ],
     targets: [
         /// The rule model: tables, chains, rules, matches, targets, validation. Standard library only.
@@ -25,7 +26,11 @@ let package = Package(
         /// Model → iptables-restore text, and loading it with iptables-restore/ip6tables-restore.
         .target(
             name: "FwdIptables",
-            dependencies: ["FwdModel", .product(name: "Subprocess", package: "swift-subprocess")],
+            dependencies: [
+                "FwdModel",
+                .product(name: "Subprocess", package: "swift-subprocess"),
+                .product(name: "SystemPackage", package: "swift-system"),
+            ],
             swiftSettings: strict
         ),
 
