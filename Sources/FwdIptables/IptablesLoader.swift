@@ -51,7 +51,12 @@ public struct IptablesLoader: Sendable {
     ///
     /// - Throws: as ``check(_:)``; a refusal during the load says which families were restored.
     public func apply(_ ruleset: Ruleset) async throws(IptablesLoadError) {
-        let scripts = try scripts(for: ruleset)
+        try await apply(scripts(for: ruleset))
+    }
+
+    /// Loads already rendered scripts with the same test, snapshot and rollback steps as
+    /// ``apply(_:)``. Internal: tests use it to reach refusals that validation would catch first.
+    func apply(_ scripts: [IptablesScript]) async throws(IptablesLoadError) {
         for script in scripts {
             try await restore(script, test: true)
         }
@@ -94,6 +99,11 @@ public struct IptablesLoader: Sendable {
     private func scripts(for ruleset: Ruleset) throws(IptablesLoadError) -> [IptablesScript] {
         let problems = ruleset.validate()
         guard problems.isEmpty else { throw .invalidRuleset(ValidationError(problems)) }
+        return Self.unvalidatedScripts(for: ruleset)
+    }
+
+    /// Both families' scripts without validating first (tests only reach refusals this way).
+    static func unvalidatedScripts(for ruleset: Ruleset) -> [IptablesScript] {
         let renderer = IptablesRenderer()
         return IPFamily.allCases.map { renderer.render(ruleset, family: $0) }
     }

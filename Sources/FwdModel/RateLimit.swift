@@ -35,6 +35,14 @@ public struct RateLimit: Hashable, Sendable, CustomStringConvertible {
     /// The largest rate the kernel's limit match takes, per second (`XT_LIMIT_SCALE`).
     public static let maximumPerSecond = 10_000
 
+    /// Whether xt_limit can hold the bucket: it keeps the average interval in units of
+    /// 1/``maximumPerSecond`` second times the burst in 32 bits, and refuses what overflows.
+    public var bucketFitsKernel: Bool {
+        guard count >= 1 else { return false }
+        let interval = UInt64(RateLimit.maximumPerSecond) * UInt64(unit.seconds) / UInt64(count)
+        return interval * UInt64(burst ?? RateLimit.defaultBurst) <= UInt64(UInt32.max)
+    }
+
     /// Parses `5/second`, `5/s`, `10/min`, `100/hour`, `1/day`; nil for anything else.
     public init?(parsing text: some StringProtocol, burst: Int? = nil) {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)

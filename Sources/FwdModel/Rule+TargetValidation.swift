@@ -24,7 +24,9 @@ extension Rule {
             if context.table == .nat { messages.append("DROP is not allowed in the nat table; filter instead") }
         case .reject(let type):
             let allowed: Set<String> = ["INPUT", "FORWARD", "OUTPUT"]
-            if !context.hooks.isSubset(of: allowed) {
+            if context.table != .filter {
+                messages.append("REJECT is only valid in the filter table")
+            } else if !context.hooks.isSubset(of: allowed) {
                 messages.append("REJECT is only valid in INPUT/FORWARD/OUTPUT, but packets reach this chain from "
                     + context.hooks.subtracting(allowed).sorted().joined(separator: "/"))
             }

@@ -140,6 +140,9 @@ extension Rule {
             }
             if let burst = limit.burst, !(1...10_000).contains(burst) {
                 messages.append("limit-burst \(burst) is not 1...10000")
+            } else if limit.count >= 1, !limit.bucketFitsKernel {
+                messages.append("limit \(limit.rateText) with burst \(limit.burst ?? RateLimit.defaultBurst)"
+                    + " overflows the kernel's token bucket; use a faster rate or a smaller burst")
             }
         }
         return messages
