@@ -48,6 +48,7 @@ public enum CommandError: Error, Sendable, CustomStringConvertible {
     /// A helper program (a probe) printed something the kit cannot read.
     case unexpectedOutput(commandLine: [String], output: String)
 
+    /// What went wrong, with the command line and its output.
     public var description: String {
         switch self {
         case .toolMissing(let name):

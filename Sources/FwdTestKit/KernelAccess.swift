@@ -45,6 +45,7 @@ public struct KernelAccess: Sendable {
 public struct KernelAccessError: Error, Sendable, CustomStringConvertible {
     /// What is missing and how to fix it.
     public var message: String
+    /// The message.
     public var description: String { message }
 }
 

@@ -97,5 +97,6 @@ public struct NetworkNamespace: Sendable, Hashable, CustomStringConvertible {
         return output.split(whereSeparator: \.isNewline).compactMap { $0.split(separator: " ").first.map(String.init) }
     }
 
+    /// The namespace's name.
     public var description: String { name }
 }

@@ -25,6 +25,7 @@ public struct ProbeLine: Sendable, Hashable, CustomStringConvertible {
     /// The value of `key` as an integer.
     public func integer(_ key: String) -> Int? { fields[key].flatMap { Int($0) } }
 
+    /// The line as printed.
     public var description: String { text }
 }
 
