@@ -28,13 +28,12 @@ extension NetworkNamespace {
 actor StaleNamespaceSweep {
     /// The process's sweep.
     static let shared = StaleNamespaceSweep()
-    private var done = false
+    private var sweep: Task<Void, Never>?
 
-    /// Sweeps on the first call; later calls return at once. A failed sweep is not fatal: creating
-    /// the namespace reports the real problem.
+    /// Starts the sweep on the first call; every call waits until it has finished. A failed sweep
+    /// is not fatal: creating the namespace reports the real problem.
     func runOnce() async {
-        guard !done else { return }
-        done = true
-        _ = try? await NetworkNamespace.removeStale()
+        if sweep == nil { sweep = Task { _ = try? await NetworkNamespace.removeStale() } }
+        await sweep?.value
     }
 }
