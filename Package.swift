@@ -44,6 +44,13 @@ let package = Package(
             swiftSettings: strict
         ),
 
+        /// Bounded TCP/UDP probes the kernel tests run inside network namespaces (`ip netns exec`).
+        .executableTarget(
+            name: "fwd-probe",
+            dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: strict
+        ),
+
         /// The command-line interface: one file per subcommand.
         .executableTarget(
             name: "fwd",

@@ -140,9 +140,14 @@ extension Rule {
             }
             if let burst = limit.burst, !(1...10_000).contains(burst) {
                 messages.append("limit-burst \(burst) is not 1...10000")
-            } else if limit.count >= 1, !limit.bucketFitsKernel {
-                messages.append("limit \(limit.rateText) with burst \(limit.burst ?? RateLimit.defaultBurst)"
-                    + " overflows the kernel's token bucket; use a faster rate or a smaller burst")
+            }
+            let burst = limit.burst ?? RateLimit.defaultBurst
+            if limit.count >= 1, burst >= 1,
+                burst * limit.unit.seconds > RateLimit.maximumRefillSeconds * limit.count
+            {
+                messages.append("limit \(limit.rateText) with burst \(burst) overflows the kernel's token bucket:"
+                    + " refilling a full burst may take at most \(RateLimit.maximumRefillSeconds) seconds (one day);"
+                    + " lower the burst or raise the rate")
             }
         }
         return messages
