@@ -31,13 +31,11 @@ public final class ControlServer: Sendable {
         if !directory.isEmpty { try RuntimeDirectory.makeDirectories(directory) }
         try ControlServer.removeStaleSocket(at: path, address: address)
         let listener = try UnixSocket.make(Int32(SOCK_STREAM.rawValue))
-        let previousMask = umask(0o177)
-        let bound = address.withSocketAddress { bind(listener, $0, $1) }
-        let bindError = errno
-        umask(previousMask)
-        guard bound == 0 else {
+        // The directory (0700, root's) keeps others out during the moment before chmod.
+        guard address.withSocketAddress({ bind(listener, $0, $1) }) == 0 else {
+            let code = errno
             close(listener)
-            throw .systemCall("cannot bind the control socket \(path)", errno: bindError)
+            throw .systemCall("cannot bind the control socket \(path)", errno: code)
         }
         guard chmod(path, 0o600) == 0, listen(listener, 16) == 0 else {
             let code = errno
@@ -112,6 +110,7 @@ public final class ControlServer: Sendable {
 
     private func handle(_ connection: Int32) {
         UnixSocket.setTimeouts(connection, seconds: 5)
+        let line = UnixSocket.readLine(connection)
         guard let peer = UnixSocket.peerCredentials(connection), allowedUIDs.contains(peer.uid) else {
             let uid = UnixSocket.peerCredentials(connection).map { "\($0.uid)" } ?? "unknown"
             logger.warning("control socket: refused a request from uid \(uid) (only root may control fwd)")
@@ -120,7 +119,7 @@ public final class ControlServer: Sendable {
             close(connection)
             return
         }
-        guard let line = UnixSocket.readLine(connection), let command = ControlCommand(line: line) else {
+        guard let line, let command = ControlCommand(line: line) else {
             UnixSocket.writeAll(connection, ControlResponse(exitCode: .usage,
                 message: "unknown request; expected reload, status, arm ID or ping").encoded)
             close(connection)

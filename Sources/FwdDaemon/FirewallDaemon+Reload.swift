@@ -16,7 +16,7 @@ extension FirewallDaemon {
                 $0.reloads += 1
                 return $0.line
             }
-            notify { try $0.status(line) }
+            if reason != "start" { notify { try $0.status(line) } }
         } catch {
             let (line, kept) = state.withLock {
                 $0.lastReloadError = "\(error)"

@@ -31,7 +31,9 @@ public struct RuntimeDirectory: Hashable, Sendable {
         var partial = path.hasPrefix("/") ? "" : "."
         for component in path.split(separator: "/") {
             partial += "/" + component
-            if mkdir(partial, 0o700) != 0, errno != EEXIST {
+            if mkdir(partial, 0o700) == 0 {
+                chmod(partial, 0o700)  // whatever the umask
+            } else if errno != EEXIST {
                 throw .systemCall("cannot create directory \(partial)", errno: errno)
             }
         }
