@@ -33,6 +33,12 @@ public struct CommitCoordinator: Sendable {
     var appliedStore: AppliedRulesetStore { AppliedRulesetStore(directory: directory) }
     var pendingStore: PendingCommitStore { PendingCommitStore(directory: directory) }
 
+    /// `fwd check`: asks the kernel whether it would take `loaded`, changing nothing (no lock:
+    /// nothing is committed).
+    public func check(_ loaded: LoadedRuleset) async throws {
+        try await backend.check(loaded.ruleset)
+    }
+
     /// Commits `loaded`. With `options.confirm`, the previous state is saved and `options.armRollback`
     /// is called (under the lock, before the commit) to start whoever waits for `fwd confirm`;
     /// without it, any pending commit-confirmed is superseded. With `options.lockoutGuard` and

@@ -26,6 +26,19 @@ public struct RollbackArming: Sendable {
         self.helperArguments = helperArguments
     }
 
+    /// Arming that falls back to re-executing this program as
+    /// `fwd <subcommand> --id ID --runtime-dir DIR --backend NAME [--netns NS]`, logging to
+    /// `<dir>/confirm-helper.log`.
+    public static func reexecuting(
+        subcommand: String = "_confirm-wait", runtimeDirectory: RuntimeDirectory = RuntimeDirectory()
+    ) -> RollbackArming {
+        RollbackArming(controlSocketPath: runtimeDirectory.controlSocketPath,
+            helperLogPath: runtimeDirectory.file("confirm-helper.log")) { pending in
+            [subcommand, "--id", pending.id, "--runtime-dir", runtimeDirectory.path, "--backend", pending.backend]
+                + (pending.networkNamespace.map { ["--netns", $0] } ?? [])
+        }
+    }
+
     /// Where the wait was arranged.
     public enum Waiter: Hashable, Sendable {
         /// The running daemon waits.
