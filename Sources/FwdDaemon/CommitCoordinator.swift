@@ -97,8 +97,12 @@ public struct CommitCoordinator: Sendable {
         _ confirm: Duration, snapshot: FirewallSnapshot, over pending: PendingCommit?, previousRecord: AppliedRecord?,
         digest: String, options: CommitOptions
     ) async throws -> PendingCommit {
-        let keepsOlder = pending.map { $0.backend == backend.name && $0.networkNamespace == backend.networkNamespace }
-            ?? false
+        if let pending, pending.backend != backend.name || pending.networkNamespace != backend.networkNamespace {
+            throw EnvironmentError("a commit-confirmed made with \(pending.backend)"
+                + (pending.networkNamespace.map { " in netns \($0)" } ?? "")
+                + " is pending until \(pending.deadline); run `fwd confirm` or wait for its rollback first")
+        }
+        let keepsOlder = pending != nil
         let record = PendingCommit(
             backend: backend.name, networkNamespace: backend.networkNamespace,
             previousState: keepsOlder ? pending?.previousState ?? snapshot : snapshot,

@@ -137,6 +137,7 @@ public final class ControlRequest: Sendable {
     /// The pid of the asking process.
     public let peerPID: Int32
     private let connection: Int32
+    private let answered = Mutex(false)
 
     init(command: ControlCommand, peerPID: Int32, connection: Int32) {
         self.command = command
@@ -144,9 +145,19 @@ public final class ControlRequest: Sendable {
         self.connection = connection
     }
 
-    /// Sends `response` and closes the connection.
+    /// Sends `response` and closes the connection; later calls do nothing.
     public func respond(_ response: ControlResponse) {
+        let first = answered.withLock { answered in
+            defer { answered = true }
+            return !answered
+        }
+        guard first else { return }
         UnixSocket.writeAll(connection, response.encoded)
         close(connection)
+    }
+
+    /// A request dropped unanswered (the daemon is stopping) still gets an answer.
+    deinit {
+        respond(ControlResponse(exitCode: .environment, message: "the fwd daemon stopped before answering"))
     }
 }

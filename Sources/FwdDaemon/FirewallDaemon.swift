@@ -135,8 +135,9 @@ public final class FirewallDaemon: Service, Sendable {
         notify { try $0.stopping(status: "stopping") }
         for id in armed.withLock({ $0 }) {
             do {
-                _ = try await coordinator.rollBackNow(id: id)
-                logger.warning("stopping with commit-confirmed \(id) unconfirmed: rolled back")
+                if try await coordinator.rollBackNow(id: id) == .rolledBack {
+                    logger.warning("stopping with commit-confirmed \(id) unconfirmed: rolled back")
+                }
             } catch {
                 logger.error("stopping: rollback of commit-confirmed \(id) failed: \(error)")
             }

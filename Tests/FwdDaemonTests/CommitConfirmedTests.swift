@@ -153,4 +153,20 @@ final class WatcherTasks: Sendable {
         #expect(fixture.backend.current == sampleRuleset(rules: 1), "the half-applied state must be undone")
         #expect(fixture.backend.kernel.withLock { ($0.checks, $0.restores) } == (2, 1))
     }
+
+    @Test func aConfirmCommitWithAnotherBackendWaitsForThePendingOne() async throws {
+        let fixture = try Fixture()
+        defer { fixture.directory.remove() }
+        _ = try await fixture.coordinator.apply(sampleLoaded(rules: 2), options: fixture.options(confirm: .seconds(30)))
+        let other = FakeBackend(name: "other")
+        let coordinator = CommitCoordinator(backend: other, directory: RuntimeDirectory(fixture.directory.path))
+        let refusal = await #expect(throws: EnvironmentError.self) {
+            try await coordinator.apply(sampleLoaded(rules: 3), options: CommitOptions(confirm: .seconds(5)))
+        }
+        #expect(refusal?.message.contains("a commit-confirmed made with fake is pending") == true)
+        #expect(other.current == nil)
+        #expect(try fixture.store.pending() != nil)
+        _ = try await fixture.coordinator.confirm()
+        #expect(try await fixture.lastWatcherOutcome() == .confirmedOrSuperseded)
+    }
 }
