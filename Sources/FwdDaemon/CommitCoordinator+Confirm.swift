@@ -77,6 +77,7 @@ public struct NothingToConfirm: Error, Hashable, Sendable, CustomStringConvertib
     /// The last rollback, if any.
     public var lastRollback: RollbackNote?
 
+    /// What `fwd confirm` prints: nothing pending, and the last rollback if any.
     public var description: String {
         guard let note = lastRollback else { return "nothing to confirm: no commit-confirmed is pending" }
         let outcome = note.error.map { "restoring failed: \($0)" } ?? "the previous state was restored"

@@ -94,6 +94,7 @@ public struct LockTimeout: Error, Hashable, Sendable, CustomStringConvertible, E
     /// How long the caller waited.
     public var waited: Duration
 
+    /// Who holds the lock and how long we waited.
     public var description: String {
         "another fwd commit holds \(path)" + (holder.map { " (pid \($0))" } ?? "") + "; gave up after \(waited)"
     }

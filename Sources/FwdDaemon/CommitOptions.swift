@@ -59,6 +59,7 @@ public struct PartialCommitError: Error, Hashable, Sendable, CustomStringConvert
     /// Why restoring failed.
     public var restoreError: String
 
+    /// What failed, and that the firewall may be half-updated.
     public var description: String {
         "the commit failed part-way (\(commitError)) and restoring the previous state failed (\(restoreError));"
             + " the firewall may be half-updated: run `fwd apply` with a known-good config"

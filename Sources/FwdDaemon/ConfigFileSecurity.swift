@@ -49,6 +49,7 @@ public struct UnsafeConfigFile: Error, Hashable, Sendable, CustomStringConvertib
     /// What is wrong with it.
     public var problem: String
 
+    /// `path: refusing config file: it …`.
     public var description: String { "\(path): refusing config file: it \(problem)" }
 
     /// 1.

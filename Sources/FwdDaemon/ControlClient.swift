@@ -66,6 +66,7 @@ public struct DaemonNotRunning: Error, Hashable, Sendable, CustomStringConvertib
     /// The socket tried.
     public var socketPath: String
 
+    /// That no daemon runs, and what to do instead.
     public var description: String {
         "fwd daemon is not running (nothing listens on \(socketPath)); start it with"
             + " `systemctl start fwd`, or use `fwd apply` to commit without it"

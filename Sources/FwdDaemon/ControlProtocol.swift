@@ -78,5 +78,6 @@ public struct ControlResponse: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// The message.
     public var description: String { message }
 }

@@ -57,6 +57,7 @@ public struct EnvironmentError: Error, Hashable, Sendable, CustomStringConvertib
         EnvironmentError("\(what): \(SystemError.text(code))")
     }
 
+    /// The message.
     public var description: String { message }
     /// 4.
     public var exitCode: FwdExitCode { .environment }
