@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
         .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         /// The rule model: tables, chains, rules, matches, targets, validation. Standard library only.
@@ -36,6 +37,19 @@ let package = Package(
 
         /// Model → nftables objects and expressions (pure Swift, no kernel), and nft text.
         .target(name: "FwdNftables", dependencies: ["FwdModel"], swiftSettings: strict),
+
+        /// The daemon and safe commits: backend/source protocols, the commit lock, commit-confirmed,
+        /// the lockout guard, the control socket, sd_notify and journald logging.
+        .target(
+            name: "FwdDaemon",
+            dependencies: [
+                "FwdModel",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strict
+        ),
 
         /// Namespaces, veth pairs, packet probes and golden files shared by the test targets.
         .target(
@@ -67,6 +81,7 @@ let package = Package(
             dependencies: ["FwdIptables", "FwdModel", "FwdTestKit"],
             resources: [.copy("Golden")]
         ),
+        .testTarget(name: "FwdDaemonTests", dependencies: ["FwdDaemon", "FwdModel"]),
         .testTarget(
             name: "FwdKernelTests",
             dependencies: ["FwdIptables", "FwdModel", "FwdTestKit"]
