@@ -79,7 +79,7 @@ let package = Package(
         .testTarget(
             name: "FwdIptablesTests",
             dependencies: ["FwdIptables", "FwdModel", "FwdTestKit"],
-            resources: [.copy("Golden")]
+            exclude: ["Golden"]  // read from the source tree by FwdTestKit's assertGolden
         ),
         .testTarget(name: "FwdDaemonTests", dependencies: ["FwdDaemon", "FwdModel"]),
         .testTarget(
