@@ -56,6 +56,13 @@ let package = Package(
             resources: [.copy("Golden")]
         ),
         .testTarget(
+            name: "FwdNftablesTests",
+            dependencies: [
+                "FwdNftables", "FwdModel", .product(name: "Subprocess", package: "swift-subprocess"),
+            ],
+            exclude: ["Golden"]
+        ),
+        .testTarget(
             name: "FwdKernelTests",
             dependencies: ["FwdIptables", "FwdModel", "FwdTestKit"]
         ),
