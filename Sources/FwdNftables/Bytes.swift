@@ -48,17 +48,19 @@ enum KeyBytes {
     }
 
     /// The prefix length when `from...to` is exactly one network (`from` has only zero host bits
-    /// and `to` only one host bits), else nil.
+    /// and `to` only one host bits), else nil. A single key is a full-length prefix.
     static func prefixLength(from: [UInt8], to: [UInt8]) -> Int? {
         guard from.count == to.count else { return nil }
-        let width = from.count * 8
-        for length in 0...width
-        where lastOfPrefix(from, prefixLength: length) == to
-            && from == zip(from, prefixMask(length: from.count, prefixLength: length)).map({ $0 & $1 })
-        {
-            return length
+        var index = 0
+        while index < from.count, from[index] == to[index] { index += 1 }
+        guard index < from.count else { return from.count * 8 }
+        let differing = from[index] ^ to[index]
+        let kept = differing.leadingZeroBitCount
+        guard differing == 0xff >> kept, from[index] & differing == 0, to[index] & differing == differing else {
+            return nil
         }
-        return nil
+        for rest in (index + 1)..<from.count where from[rest] != 0 || to[rest] != 0xff { return nil }
+        return index * 8 + kept
     }
 
     /// The number of leading one bits of a contiguous mask, or nil when the mask has holes.

@@ -128,12 +128,11 @@ private struct StatementReader {
     }
 
     private mutating func readMetaSet(_ expression: NftExpression, key: NftMetaKey, source: NftRegister) {
-        switch (key, registers[source.rawValue]) {
-        case (.mark, .constant(let value)?):
+        if key == .mark, case .constant(let value)? = registers[source.rawValue] {
             statements.append(.markSet(value))
-        case (.mark, .loaded(.meta(.mark), let mask?, let xor?)?):
+        } else if key == .mark, case .loaded(.meta(.mark), let mask?, let xor?)? = registers[source.rawValue] {
             statements.append(.markSetMasked(mask: mask, xor: xor))
-        default:
+        } else {
             statements.append(.unknown(expression))
         }
     }

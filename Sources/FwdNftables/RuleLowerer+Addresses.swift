@@ -25,7 +25,8 @@ extension RuleLowerer {
         emitPendingGuard()
         let offset = field.offset(in: family)
         let keyType: NftSetKeyType = family == .ipv4 ? .ipv4Address : .ipv6Address
-        let distinct = list.value.addresses.reduce(into: [AddressSpec]()) { if !$0.contains($1) { $0.append($1) } }
+        var seen: Set<AddressSpec> = []
+        let distinct = list.value.addresses.filter { seen.insert($0).inserted }
         let ranges = KeyRange.normalized(distinct.compactMap(KeyRange.init))
         guard ranges.count == 1, let only = ranges.first else {
             append(.payload(base: .network, offset: offset, length: keyType.length, destination: .r1))

@@ -91,3 +91,24 @@ import Testing
         #expect(lowered.tables[0].sets[0].name == lowered.tables[1].sets[0].name)
     }
 }
+
+/// The family guard follows ``Rule/families``.
+@Suite struct FamilyGuardTests {
+    @Test func aRuleIsGuardedExactlyWhenItHasOneFamily() {
+        let ruleset = Ruleset([Fixtures.mixedFilter(), Fixtures.nat()])
+        let large = Fixtures.large(count: 400)
+        for source in [ruleset, large] {
+            let lowered = NftablesLowering().lower(source)
+            for (table, nftTable) in zip(source.tables, lowered.tables) {
+                for (chain, nftChain) in zip(table.kind.builtinChains.compactMap { table[$0] }
+                    + table.chains.filter { !table.isBuiltin($0) }, nftTable.chains)
+                {
+                    for (rule, nftRule) in zip(chain.rules, nftChain.rules) {
+                        let guarded = nftRule.expressions.contains(.meta(.nfproto, destination: .r1))
+                        #expect(guarded == (rule.families == .ipv4 || rule.families == .ipv6), "\(rule)")
+                    }
+                }
+            }
+        }
+    }
+}
