@@ -83,6 +83,13 @@ let package = Package(
         ),
         .testTarget(name: "FwdDaemonTests", dependencies: ["FwdDaemon", "FwdModel"]),
         .testTarget(
+            name: "FwdNftablesTests",
+            dependencies: [
+                "FwdNftables", "FwdModel", .product(name: "Subprocess", package: "swift-subprocess"),
+            ],
+            exclude: ["Golden"]
+        ),
+        .testTarget(
             name: "FwdKernelTests",
             dependencies: ["FwdIptables", "FwdModel", "FwdTestKit"]
         ),
