@@ -32,6 +32,17 @@ let package = Package(
         /// Model → nftables objects and expressions (pure Swift, no kernel), and nft text.
         .target(name: "FwdNftables", dependencies: ["FwdModel"], swiftSettings: strict),
 
+        /// The C layer: a module map over libmnl, libnftnl and the netfilter headers, plus the few
+        /// fwd_ shims Swift cannot call directly. Only FwdNetlink imports it; never a product.
+        .target(
+            name: "CLibMnl",
+            path: "CLibMnl",
+            linkerSettings: [.linkedLibrary("nftnl"), .linkedLibrary("mnl")]
+        ),
+
+        /// NftRuleset → one atomic nfnetlink batch through libnftnl; reads back fwd's own tables.
+        .target(name: "FwdNetlink", dependencies: ["FwdNftables", "FwdModel", "CLibMnl"], swiftSettings: strict),
+
         /// Namespaces, veth pairs, packet probes and golden files shared by the test targets.
         .target(
             name: "FwdTestKit",
@@ -54,6 +65,10 @@ let package = Package(
             name: "FwdIptablesTests",
             dependencies: ["FwdIptables", "FwdModel", "FwdTestKit"],
             resources: [.copy("Golden")]
+        ),
+        .testTarget(
+            name: "FwdNetlinkTests",
+            dependencies: ["FwdNetlink", "FwdNftables", "FwdModel"]
         ),
         .testTarget(
             name: "FwdKernelTests",

@@ -1,0 +1,83 @@
+internal import Glibc
+import FwdNftables
+
+/// One try at a commit: read the kernel's state, plan, build the batch, send it, read the answer.
+struct CommitAttempt {
+    let kernel: NftablesKernel
+    let ruleset: NftRuleset
+    let mode: NftCommitMode
+    let attempt: Int
+
+    /// The first sequence number of a batch (dump requests on the same socket use 1).
+    static let firstBatchSequence: UInt32 = 100
+
+    /// The report, or nil when the kernel answered `ERESTART` (the ruleset changed since it was
+    /// read) and the commit should be tried again.
+    func run() throws(NftCommitError) -> NftCommitReport? {
+        let clock = ContinuousClock()
+        let buildStart = clock.now
+        do {
+            let socket = try NetlinkSocket(namespace: kernel.networkNamespace)
+            let state = try KernelState.read(using: socket)
+            kernel.afterReadingState?(attempt)
+            let plan = try CommitPlan(ruleset: ruleset, state: state)
+            var batch = try NetlinkBatch(firstSequence: Self.firstBatchSequence)
+            let builder = try BatchBuilder(
+                ruleset: ruleset, plan: plan, generation: state.generation, mode: mode, into: &batch)
+            guard builder.problems.isEmpty else { throw NftCommitError.invalidRuleset(builder.problems) }
+            let byteCount = try batch.withIOVecs { vectors throws(NftSystemError) in vectors.reduce(0) { $0 + $1.iov_len } }
+            // About 1 KiB of receive buffer per message: each error reply is a small skb of its own.
+            socket.setBufferSizes(send: byteCount + 64 * 1024, receive: max(256 * 1024, builder.origins.count * 1024))
+            let buildDuration = clock.now - buildStart
+
+            let sendStart = clock.now
+            try socket.send(batch, byteCount: byteCount)
+            let replies = try socket.collectReplies(endSequence: builder.endSequence).get()
+            let kernelDuration = clock.now - sendStart
+            try judge(replies, builder: builder)
+            if replies.errors.contains(where: { $0.errno == ERESTART && $0.sequence == Self.firstBatchSequence }) {
+                return nil
+            }
+            return NftCommitReport(
+                mode: mode, attempts: attempt, messageCount: builder.origins.count, batchBytes: byteCount,
+                ruleCount: builder.ruleCount,
+                createdTables: plan.tables.filter { !$0.exists }.map {
+                    "\(ruleset.tables[$0.tableIndex].family.name) \(ruleset.tables[$0.tableIndex].name)"
+                },
+                deletedTables: plan.tablesToDelete.map(\.displayName),
+                recreatedBaseChains: plan.tables.flatMap(\.recreatedBaseChains),
+                buildDuration: buildDuration, kernelDuration: kernelDuration)
+        } catch let error as NftCommitError {
+            throw error
+        } catch let error as NftSystemError {
+            throw .system(error)
+        } catch {
+            throw .system(NftSystemError(operation: "commit (\(error))", errno: EIO))
+        }
+    }
+
+    /// Throws unless the replies show success (or a retryable `ERESTART`).
+    private func judge(_ replies: BatchReplies, builder: BatchBuilder) throws(NftCommitError) {
+        let restarted = replies.errors.contains { $0.errno == ERESTART && $0.sequence == Self.firstBatchSequence }
+        if restarted { return }
+        if !replies.errors.isEmpty {
+            // Any error aborts the whole transaction: nothing was applied, even if replies were lost.
+            throw .refused(
+                replies.errors.map { builder.refusal(ofSequence: $0.sequence, errno: $0.errno) },
+                repliesLost: replies.repliesLost)
+        }
+        switch mode {
+        case .apply:
+            if replies.endAcknowledged { return }
+            if replies.repliesLost {
+                throw .outcomeUnknown(
+                    "the kernel's answers to the batch were lost (receive buffer overflow, ENOBUFS): it may or may not have been applied")
+            }
+            throw .outcomeUnknown("the kernel did not acknowledge the end of the batch")
+        case .dryRun:
+            if replies.repliesLost {
+                throw .outcomeUnknown("dry run: the kernel's answers were lost (ENOBUFS); nothing was applied, but errors may have gone unreported")
+            }
+        }
+    }
+}
