@@ -17,6 +17,10 @@ public struct NftablesKernel: Sendable {
     /// number (tests use it to change the ruleset in between).
     var afterReadingState: (@Sendable (Int) -> Void)?
 
+    /// Replaces the receive buffer size computed from the batch (tests use a tiny one to make the
+    /// kernel drop replies).
+    var receiveBufferSizeOverride: Int?
+
     /// The kernel of `networkNamespace` (nil: the caller's). Opens a socket once to check that the
     /// namespace exists and nfnetlink can be reached.
     public init(networkNamespace: String? = nil) throws(NftSystemError) {

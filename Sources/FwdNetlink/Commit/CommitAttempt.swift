@@ -27,7 +27,7 @@ struct CommitAttempt {
             guard builder.problems.isEmpty else { throw NftCommitError.invalidRuleset(builder.problems) }
             let byteCount = try batch.withIOVecs { vectors throws(NftSystemError) in vectors.reduce(0) { $0 + $1.iov_len } }
             // About 1 KiB of receive buffer per message: each error reply is a small skb of its own.
-            socket.setBufferSizes(send: byteCount + 64 * 1024, receive: max(256 * 1024, builder.origins.count * 1024))
+            socket.setReceiveBufferSize(kernel.receiveBufferSizeOverride ?? max(256 * 1024, builder.origins.count * 1024))
             let buildDuration = clock.now - buildStart
 
             let sendStart = clock.now

@@ -13,7 +13,7 @@ enum RefusalHints {
             case .batchBegin, .batchEnd, .newTable, .flushRules, .newChain, .newSet: return "table missing?"
             }
         case ELOOP: return "jump loop"
-        case EMLINK: return "jumps nested too deep"
+        case EMLINK: return "jump loop, or jumps nested deeper than the kernel allows"
         case EOPNOTSUPP:
             return kind == .newRule ? "expression not supported by this kernel" : "not supported by this kernel"
         case EINVAL:

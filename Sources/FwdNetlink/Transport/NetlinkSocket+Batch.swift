@@ -17,7 +17,7 @@ extension NetlinkSocket {
     func send(_ batch: borrowing NetlinkBatch, byteCount: Int) throws(NftSystemError) {
         var sendBuffer = byteCount + 64 * 1024
         for _ in 0..<4 {
-            setBufferSizes(send: sendBuffer, receive: 0)
+            setSendBufferSize(sendBuffer)
             let result = try batch.withIOVecs { vectors throws(NftSystemError) -> Int32 in
                 var address = sockaddr_nl()
                 address.nl_family = sa_family_t(AF_NETLINK)

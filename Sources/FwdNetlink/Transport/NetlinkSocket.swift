@@ -67,11 +67,16 @@ struct NetlinkSocket: ~Copyable {
         return descriptor
     }
 
-    /// Raises the send and receive buffers to at least the given sizes (`SO_SNDBUFFORCE` /
-    /// `SO_RCVBUFFORCE` as root, the plain options otherwise).
-    func setBufferSizes(send: Int, receive: Int) {
-        setBuffer(force: SO_SNDBUFFORCE, plain: SO_SNDBUF, size: send)
-        setBuffer(force: SO_RCVBUFFORCE, plain: SO_RCVBUF, size: receive)
+    /// Sets the send buffer (`SO_SNDBUFFORCE` as root, `SO_SNDBUF` otherwise): one `sendmsg`
+    /// larger than it fails with `EMSGSIZE`.
+    func setSendBufferSize(_ size: Int) {
+        setBuffer(force: SO_SNDBUFFORCE, plain: SO_SNDBUF, size: size)
+    }
+
+    /// Sets the receive buffer (`SO_RCVBUFFORCE` as root, `SO_RCVBUF` otherwise): replies that
+    /// do not fit are dropped and the next receive fails with `ENOBUFS`.
+    func setReceiveBufferSize(_ size: Int) {
+        setBuffer(force: SO_RCVBUFFORCE, plain: SO_RCVBUF, size: size)
     }
 
     private func setBuffer(force: Int32, plain: Int32, size: Int) {
