@@ -1,6 +1,7 @@
-@testable import FwdNetlink
 import FwdNftables
 import Testing
+
+@testable import FwdNetlink
 
 /// Building a batch without a kernel: message accounting and the time it takes.
 struct BatchBuildTests {

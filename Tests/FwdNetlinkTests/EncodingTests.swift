@@ -1,7 +1,8 @@
-@testable import FwdNetlink
 import FwdModel
 import FwdNftables
 import Testing
+
+@testable import FwdNetlink
 
 /// Pure encoding logic, no kernel needed.
 struct EncodingTests {
@@ -19,7 +20,9 @@ struct EncodingTests {
         for comparison in [NftCompareOperator.equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual] {
             #expect(comparison.kernelOperator == comparison.rawValue)
         }
-        for type in [NftRejectType.icmpUnreachable, .tcpReset, .icmpxUnreachable] { #expect(type.kernelType == type.rawValue) }
+        for type in [NftRejectType.icmpUnreachable, .tcpReset, .icmpxUnreachable] {
+            #expect(type.kernelType == type.rawValue)
+        }
         for type in [NftNatType.snat, .dnat] { #expect(type.kernelType == type.rawValue) }
         #expect(NftConntrackKey.state.kernelKey == NftConntrackKey.state.rawValue)
         #expect(NftVerdict.accept.kernelCode == 1)

@@ -1,6 +1,7 @@
-@testable import FwdNetlink
 import FwdNftables
 import Testing
+
+@testable import FwdNetlink
 
 /// Optimistic locking (`NFNL_BATCH_GENID`) and lost replies.
 @Suite(.kernel, .serialized)
@@ -10,7 +11,9 @@ struct LockingTests {
             var kernel = try namespace.kernel()
             let name = namespace.name
             kernel.afterReadingState = { attempt in
-                if attempt == 1 { _ = try? Command.check("ip", ["netns", "exec", name, "nft", "add", "table", "inet", "intruder"]) }
+                if attempt == 1 {
+                    _ = try? Command.check("ip", ["netns", "exec", name, "nft", "add", "table", "inet", "intruder"])
+                }
             }
             let report = try kernel.commit(NftRuleset(tables: [Rulesets.filter()]))
             #expect(report.attempts == 2)
@@ -26,7 +29,8 @@ struct LockingTests {
             kernel.maximumAttempts = 3
             let name = namespace.name
             kernel.afterReadingState = { attempt in
-                _ = try? Command.check("ip", ["netns", "exec", name, "nft", "add", "table", "inet", "intruder\(attempt)"])
+                _ = try? Command.check(
+                    "ip", ["netns", "exec", name, "nft", "add", "table", "inet", "intruder\(attempt)"])
             }
             #expect(throws: NftCommitError.concurrentChanges(attempts: 3)) {
                 try kernel.commit(NftRuleset(tables: [Rulesets.filter()]))

@@ -1,7 +1,8 @@
-@testable import FwdNetlink
 import FwdModel
 import FwdNftables
 import Testing
+
+@testable import FwdNetlink
 
 /// What a commit keeps, deletes and re-creates, decided from a (hand-made) kernel state.
 struct PlanningTests {
@@ -42,7 +43,9 @@ struct PlanningTests {
     @Test func aBaseChainWithAnotherPriorityOrASetWithAnotherKeyIsRecreated() throws {
         let existing = KernelState.Table(
             family: inet, name: "fwd_filter", isOwned: true,
-            chains: [input(priority: 10), KernelState.Chain(name: "services", hook: nil, priority: 0, type: "", policy: nil)],
+            chains: [
+                input(priority: 10), KernelState.Chain(name: "services", hook: nil, priority: 0, type: "", policy: nil),
+            ],
             sets: [KernelState.Set(name: "ssh_ports", flags: 4, keyType: 13, keyLength: 2)])
         let plan = try CommitPlan(ruleset: NftRuleset(tables: [Rulesets.filter()]), state: state([existing]))
         #expect(plan.tables[0].chainsToDelete == ["input"])
@@ -63,12 +66,16 @@ struct PlanningTests {
         table.chains.append(table.chains[1])
         table.chains[0].base?.policy = .jump("x")
         table.chains[1].rules[0].expressions = Array(repeating: .counter, count: 129)
-        table.chains.append(NftChain(name: String(repeating: "c", count: 256), base: nil, rules: [], location: Rules.at(60)))
+        table.chains.append(
+            NftChain(name: String(repeating: "c", count: 256), base: nil, rules: [], location: Rules.at(60)))
         let problems = RulesetChecks.problems(in: NftRuleset(tables: [table, table]))
         let texts = problems.map(\.description)
         #expect(texts.contains("test.fwd:9:3: chain input: a base chain's policy must be accept or drop"))
         #expect(texts.contains("test.fwd:21:3: chain services: rule has 129 expressions (at most 128)"))
-        #expect(texts.contains { $0.hasPrefix("test.fwd:60:3: chain ccc") && $0.hasSuffix("the name is 256 bytes (at most 255)") })
+        #expect(
+            texts.contains {
+                $0.hasPrefix("test.fwd:60:3: chain ccc") && $0.hasSuffix("the name is 256 bytes (at most 255)")
+            })
         #expect(texts.contains("test.fwd:20:3: chain services: defined twice in table inet fwd_filter"))
         #expect(texts.contains("test.fwd:8:3: table inet fwd_filter: defined twice"))
     }
@@ -79,7 +86,8 @@ struct PlanningTests {
             errno: 2, reason: "No such file or directory", hint: RefusalHints.hint(errno: 2, kind: .newRule))
         #expect(
             refusal.description
-                == "fw.yaml:12:5: chain INPUT: kernel refused rule: No such file or directory (jump target or set missing?)")
+                == "fw.yaml:12:5: chain INPUT: kernel refused rule: No such file or directory (jump target or set missing?)"
+        )
         #expect(RefusalHints.hint(errno: 95, kind: .newRule) == "expression not supported by this kernel")
         #expect(RefusalHints.hint(errno: 40, kind: .newRule) == "jump loop")
         let error = NftCommitError.outcomeUnknown("the kernel's answers to the batch were lost")

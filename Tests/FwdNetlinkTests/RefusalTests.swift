@@ -112,7 +112,8 @@ struct RefusalTests {
             var table = Rulesets.filter()
             table.chains[0].rules[1].comment = String(repeating: "x", count: 200)
             table.chains[1].rules[0].expressions.insert(.compare(.equal, source: .r1, data: []), at: 0)
-            table.chains[0].rules.append(Rules.rule(Rules.tcpDestinationPort(inSet: "nowhere", id: 99), .accept, line: 50))
+            table.chains[0].rules.append(
+                Rules.rule(Rules.tcpDestinationPort(inSet: "nowhere", id: 99), .accept, line: 50))
             do {
                 _ = try namespace.kernel().commit(NftRuleset(tables: [table]))
                 Issue.record("an unencodable ruleset was committed")

@@ -9,7 +9,8 @@ struct ReplaceTests {
     @Test func foreignTablesSurviveEveryCommit() throws {
         try TestNamespace.with { namespace in
             try namespace.nft("add", "table", "inet", "other")
-            try namespace.nft("add", "chain", "inet", "other", "c", "{ type filter hook input priority 0; policy accept; }")
+            try namespace.nft(
+                "add", "chain", "inet", "other", "c", "{ type filter hook input priority 0; policy accept; }")
             try namespace.nft("add", "rule", "inet", "other", "c", "tcp", "dport", "8080", "counter", "accept")
             let before = try namespace.nft("list", "table", "inet", "other")
             let kernel = try namespace.kernel()
@@ -68,7 +69,9 @@ struct ReplaceTests {
             var table = Rulesets.filter(policy: .accept, extraPorts: [3000])
             table.chains[1].rules.removeLast()  // services loses its drop rule
             table.chains.append(
-                NftChain(name: "audit", base: nil, rules: [Rules.rule([.counter], .return, line: 41)], location: Rules.at(40)))
+                NftChain(
+                    name: "audit", base: nil, rules: [Rules.rule([.counter], .return, line: 41)], location: Rules.at(40)
+                ))
             _ = try kernel.commit(NftRuleset(tables: [table]))
             let text = try namespace.listRuleset()
             #expect(text.contains("policy accept;"))
@@ -106,7 +109,10 @@ struct ReplaceTests {
             table.sets.append(
                 NftSet(
                     name: "blocked", id: 7, keyType: .ipv4Address, isAnonymous: false, isInterval: true,
-                    elements: [NftSetElement(from: [10, 0, 0, 0], to: [10, 255, 255, 255]), NftSetElement(key: [192, 0, 2, 7])]))
+                    elements: [
+                        NftSetElement(from: [10, 0, 0, 0], to: [10, 255, 255, 255]),
+                        NftSetElement(key: [192, 0, 2, 7]),
+                    ]))
             _ = try kernel.commit(NftRuleset(tables: [table]))
             #expect(try namespace.listRuleset().contains("elements = { 10.0.0.0/8, 192.0.2.7 }"))
             table.sets[1].keyType = .inetService

@@ -23,7 +23,8 @@ public enum NftCommitError: Error, Hashable, Sendable, CustomStringConvertible {
         case .invalidRuleset(let problems):
             return (["nftables ruleset cannot be encoded:"] + problems.map { "  \($0)" }).joined(separator: "\n")
         case .foreignTable(let family, let name):
-            return "table \(family) \(name) exists and is not managed by fwd; refusing to touch it (rename fwd's table or delete that one)"
+            return
+                "table \(family) \(name) exists and is not managed by fwd; refusing to touch it (rename fwd's table or delete that one)"
         case .refused(let refusals, let repliesLost):
             let lost = repliesLost ? ["  (more refusals were lost: the receive buffer overflowed)"] : []
             let count = refusals.count == 1 ? "1 message" : "\(refusals.count) messages"
@@ -32,7 +33,8 @@ public enum NftCommitError: Error, Hashable, Sendable, CustomStringConvertible {
         case .concurrentChanges(let attempts):
             return "the nftables ruleset kept changing while fwd committed (\(attempts) attempts); nothing was applied"
         case .outcomeUnknown(let detail):
-            return "outcome unknown: \(detail); check the ruleset with `nft list ruleset` before trusting either outcome"
+            return
+                "outcome unknown: \(detail); check the ruleset with `nft list ruleset` before trusting either outcome"
         case .system(let error):
             return "\(error); nothing was applied"
         }

@@ -17,7 +17,8 @@ public struct NftKernelRefusal: Hashable, Sendable, CustomStringConvertible {
     public var hint: String?
 
     /// A refusal.
-    public init(location: SourceLocation?, object: String, action: String, errno: Int32, reason: String, hint: String?) {
+    public init(location: SourceLocation?, object: String, action: String, errno: Int32, reason: String, hint: String?)
+    {
         self.location = location
         self.object = object
         self.action = action

@@ -50,7 +50,9 @@ public struct NftablesKernel: Sendable {
             result.append(
                 NftKernelTable(
                     family: family, name: table.name,
-                    chains: table.chains.map { NftKernelChain(name: $0.name, base: $0.baseChain, ruleCount: counts[$0.name] ?? 0) },
+                    chains: table.chains.map {
+                        NftKernelChain(name: $0.name, base: $0.baseChain, ruleCount: counts[$0.name] ?? 0)
+                    },
                     setNames: table.sets.filter { !$0.isAnonymous }.map(\.name)))
         }
         return result

@@ -43,7 +43,9 @@ extension BatchBuilder {
             let table = table(tableIndex)
             let location =
                 origin.rule >= 0 ? table.chains[Int(origin.chain)].rules[Int(origin.rule)].location : table.location
-            return (location, Self.describe(table.sets[item], in: table), origin.kind == .newSet ? "set" : "set elements")
+            return (
+                location, Self.describe(table.sets[item], in: table), origin.kind == .newSet ? "set" : "set elements"
+            )
         case .newRule:
             let chain = table(tableIndex).chains[Int(origin.chain)]
             return (chain.rules[Int(origin.rule)].location, "chain \(chain.name)", "rule")

@@ -39,7 +39,8 @@ extension BatchBuilder {
                 }
                 object.writePayload(into: batch.startMessage(NFT_MSG_NEWRULE, family: family, flags: flags))
                 try finish(
-                    MessageOrigin(.newRule, table: tablePlan.tableIndex, chain: chainIndex, rule: ruleIndex), in: &batch)
+                    MessageOrigin(.newRule, table: tablePlan.tableIndex, chain: chainIndex, rule: ruleIndex), in: &batch
+                )
                 ruleCount += 1
             }
         }

@@ -68,13 +68,15 @@ extension BatchBuilder {
                 let item = try NftnlSetElement(key: encoding.key(of: element), flags: flags)
                 if element.isOpenInterval {
                     var userData = try NftnlUserData(capacity: 16)
-                    _ = userData.put(NFTNL_UDATA_SET_ELEM_FLAGS.rawValue, value: NFTNL_SET_ELEM_F_INTERVAL_OPEN.rawValue)
+                    _ = userData.put(
+                        NFTNL_UDATA_SET_ELEM_FLAGS.rawValue, value: NFTNL_SET_ELEM_F_INTERVAL_OPEN.rawValue)
                     item.setUserData(userData)
                 }
                 object.append(item)
             }
             object.writeElementsPayload(
-                into: batch.startMessage(NFT_MSG_NEWSETELEM, family: table.family.kernelFamily, flags: Int32(NLM_F_CREATE)))
+                into: batch.startMessage(
+                    NFT_MSG_NEWSETELEM, family: table.family.kernelFamily, flags: Int32(NLM_F_CREATE)))
             try finish(origin, in: &batch)
             start = end
         }

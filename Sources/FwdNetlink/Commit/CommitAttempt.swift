@@ -1,5 +1,5 @@
-internal import Glibc
 import FwdNftables
+internal import Glibc
 
 /// One try at a commit: read the kernel's state, plan, build the batch, send it, read the answer.
 struct CommitAttempt {
@@ -25,16 +25,27 @@ struct CommitAttempt {
             let builder = try BatchBuilder(
                 ruleset: ruleset, plan: plan, generation: state.generation, mode: mode, into: &batch)
             guard builder.problems.isEmpty else { throw NftCommitError.invalidRuleset(builder.problems) }
-            let byteCount = try batch.withIOVecs { vectors throws(NftSystemError) in vectors.reduce(0) { $0 + $1.iov_len } }
+            let byteCount = try batch.withIOVecs { vectors throws(NftSystemError) in
+                vectors.reduce(0) { $0 + $1.iov_len }
+            }
             // About 1 KiB of receive buffer per message: each error reply is a small skb of its own.
-            socket.setReceiveBufferSize(kernel.receiveBufferSizeOverride ?? max(256 * 1024, builder.origins.count * 1024))
+            socket.setReceiveBufferSize(
+                kernel.receiveBufferSizeOverride ?? max(256 * 1024, builder.origins.count * 1024))
             let buildDuration = clock.now - buildStart
 
             let sendStart = clock.now
             try socket.send(batch, byteCount: byteCount)
-            let replies = try socket.collectReplies(endSequence: builder.endSequence).get()
+            let replies: BatchReplies
+            switch socket.collectReplies(endSequence: builder.endSequence) {
+            case .success(let collected): replies = collected
+            case .failure(let error):
+                // The kernel has the batch: whether it was applied cannot be told.
+                throw NftCommitError.outcomeUnknown("the batch was sent but its answer could not be read (\(error))")
+            }
             let kernelDuration = clock.now - sendStart
-            try judge(replies, builder: builder)
+            try judge(replies, builder: builder, generationBefore: state.generation) {
+                try? KernelState.readGeneration(using: socket)
+            }
             if replies.errors.contains(where: { $0.errno == ERESTART && $0.sequence == Self.firstBatchSequence }) {
                 return nil
             }
@@ -57,7 +68,13 @@ struct CommitAttempt {
     }
 
     /// Throws unless the replies show success (or a retryable `ERESTART`).
-    private func judge(_ replies: BatchReplies, builder: BatchBuilder) throws(NftCommitError) {
+    ///
+    /// Kernels before 6.10 do not acknowledge `BATCH_END`; there, no error and a generation that
+    /// moved on mean the batch was committed (a concurrent commit would have made ours fail with
+    /// `ERESTART`, and an aborted batch leaves the generation alone).
+    private func judge(
+        _ replies: BatchReplies, builder: BatchBuilder, generationBefore: UInt32, generationNow: () -> UInt32?
+    ) throws(NftCommitError) {
         let restarted = replies.errors.contains { $0.errno == ERESTART && $0.sequence == Self.firstBatchSequence }
         if restarted { return }
         if !replies.errors.isEmpty {
@@ -69,14 +86,26 @@ struct CommitAttempt {
         switch mode {
         case .apply:
             if replies.endAcknowledged { return }
+            let generation = generationNow()
+            if !replies.repliesLost, let generation, generation != generationBefore { return }
+            let movement =
+                generation.map {
+                    $0 == generationBefore
+                        ? "the ruleset generation did not move (\($0))"
+                        : "the ruleset generation moved from \(generationBefore) to \($0)"
+                }
+                ?? "the ruleset generation could not be read"
             if replies.repliesLost {
                 throw .outcomeUnknown(
-                    "the kernel's answers to the batch were lost (receive buffer overflow, ENOBUFS): it may or may not have been applied")
+                    "the kernel's answers to the batch were lost (receive buffer overflow, ENOBUFS), so it may or may not have been applied; \(movement)"
+                )
             }
-            throw .outcomeUnknown("the kernel did not acknowledge the end of the batch")
+            throw .outcomeUnknown("the kernel did not acknowledge the end of the batch; \(movement)")
         case .dryRun:
             if replies.repliesLost {
-                throw .outcomeUnknown("dry run: the kernel's answers were lost (ENOBUFS); nothing was applied, but errors may have gone unreported")
+                throw .outcomeUnknown(
+                    "dry run: the kernel's answers were lost (ENOBUFS); nothing was applied, but errors may have gone unreported"
+                )
             }
         }
     }

@@ -96,7 +96,8 @@ struct CommitPlan {
     }
 
     private static func matches(_ existing: KernelState.Set, _ wanted: NftSet) -> Bool {
-        let definingFlags = NFT_SET_INTERVAL.rawValue | NFT_SET_MAP.rawValue | NFT_SET_CONSTANT.rawValue
+        let definingFlags =
+            NFT_SET_INTERVAL.rawValue | NFT_SET_MAP.rawValue | NFT_SET_CONSTANT.rawValue
             | NFT_SET_TIMEOUT.rawValue | NFT_SET_EVAL.rawValue | NFT_SET_OBJECT.rawValue | NFT_SET_CONCAT.rawValue
         return existing.flags & definingFlags == namedSetFlags(wanted)
             && existing.keyType == wanted.keyType.rawValue && existing.keyLength == wanted.keyType.length

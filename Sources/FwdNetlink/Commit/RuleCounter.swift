@@ -1,6 +1,6 @@
 internal import CLibMnl
-internal import Glibc
 import FwdNftables
+internal import Glibc
 
 /// Counts the rules of one table per chain (a `NFT_MSG_GETRULE` dump filtered by table).
 enum RuleCounter {

@@ -20,7 +20,8 @@ enum RulesetChecks {
             let tableObject = "table \(table.family.name) \(table.name)"
             checkName(table.name, of: tableObject, at: table.location, into: &problems)
             if !tableNames.insert("\(table.family.name) \(table.name)").inserted {
-                problems.append(NftRulesetProblem(location: table.location, object: tableObject, message: "defined twice"))
+                problems.append(
+                    NftRulesetProblem(location: table.location, object: tableObject, message: "defined twice"))
             }
             var chainNames: Set<String> = []
             for chain in table.chains {
@@ -28,14 +29,17 @@ enum RulesetChecks {
                 checkName(chain.name, of: chainObject, at: chain.location, into: &problems)
                 if !chainNames.insert(chain.name).inserted {
                     problems.append(
-                        NftRulesetProblem(location: chain.location, object: chainObject, message: "defined twice in \(tableObject)"))
+                        NftRulesetProblem(
+                            location: chain.location, object: chainObject, message: "defined twice in \(tableObject)"))
                 }
                 if let base = chain.base {
                     switch base.policy {
                     case .accept, .drop: break
                     case .continue, .return, .jump, .goto:
                         problems.append(
-                            NftRulesetProblem(location: chain.location, object: chainObject, message: "a base chain's policy must be accept or drop"))
+                            NftRulesetProblem(
+                                location: chain.location, object: chainObject,
+                                message: "a base chain's policy must be accept or drop"))
                     }
                 }
                 for rule in chain.rules { check(rule, in: chainObject, into: &problems) }
@@ -62,7 +66,9 @@ enum RulesetChecks {
                         location: rule.location, object: chainObject,
                         message: "comment is \(comment.utf8.count) bytes (at most \(maximumCommentLength))"))
             } else if comment.utf8.contains(0) {
-                problems.append(NftRulesetProblem(location: rule.location, object: chainObject, message: "comment contains a NUL byte"))
+                problems.append(
+                    NftRulesetProblem(
+                        location: rule.location, object: chainObject, message: "comment contains a NUL byte"))
             }
         }
     }
@@ -78,7 +84,8 @@ enum RulesetChecks {
                     location: location, object: object,
                     message: "the name is \(name.utf8.count) bytes (at most \(maximumNameLength))"))
         } else if name.utf8.contains(0) {
-            problems.append(NftRulesetProblem(location: location, object: object, message: "the name contains a NUL byte"))
+            problems.append(
+                NftRulesetProblem(location: location, object: object, message: "the name contains a NUL byte"))
         }
     }
 }

@@ -17,7 +17,9 @@ extension ExpressionEncoder {
         return expression
     }
 
-    func payload(base: NftPayloadBase, offset: UInt32, length: UInt32, destination: NftRegister) throws -> NftnlExpression {
+    func payload(base: NftPayloadBase, offset: UInt32, length: UInt32, destination: NftRegister) throws
+        -> NftnlExpression
+    {
         guard length > 0, length <= UInt32(Self.maximumDataLength) else {
             throw EncodingProblem(message: "payload length \(length) is outside 1...\(Self.maximumDataLength)")
         }

@@ -30,7 +30,9 @@ struct SetDirectory {
         for (index, set) in sets.enumerated() {
             let name = set.isAnonymous ? Self.anonymousName : set.name
             references.append(
-                Reference(index: index, kernelName: name, batchID: firstBatchID &+ UInt32(index), isAnonymous: set.isAnonymous))
+                Reference(
+                    index: index, kernelName: name, batchID: firstBatchID &+ UInt32(index), isAnonymous: set.isAnonymous
+                ))
             if !set.isAnonymous {
                 if namedIndex.updateValue(index, forKey: set.name) != nil {
                     problems.append("\(describe(set)): defined twice")

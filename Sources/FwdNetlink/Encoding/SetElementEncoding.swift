@@ -29,7 +29,9 @@ struct SetElementEncoding {
         for element in set.elements {
             guard element.from.count == encoding.keyLength, element.to.count == encoding.keyLength else {
                 return .failure(
-                    EncodingProblem(message: "an element key has \(element.from.count) bytes; the key type needs \(encoding.keyLength)"))
+                    EncodingProblem(
+                        message:
+                            "an element key has \(element.from.count) bytes; the key type needs \(encoding.keyLength)"))
             }
             guard element.from.lexicographicallyPrecedes(element.to) || element.from == element.to else {
                 return .failure(EncodingProblem(message: "a range ends before it starts"))

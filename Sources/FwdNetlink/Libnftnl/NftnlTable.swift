@@ -21,7 +21,9 @@ struct NftnlTable: ~Copyable {
     /// The name (`NFTA_TABLE_NAME`).
     var name: String {
         get { nftnl_table_get_str(pointer, UInt16(NFTNL_TABLE_NAME.rawValue)).map { String(cString: $0) } ?? "" }
-        nonmutating set { _ = newValue.withCString { nftnl_table_set_str(pointer, UInt16(NFTNL_TABLE_NAME.rawValue), $0) } }
+        nonmutating set {
+            _ = newValue.withCString { nftnl_table_set_str(pointer, UInt16(NFTNL_TABLE_NAME.rawValue), $0) }
+        }
     }
 
     /// The family, from the message header.

@@ -36,7 +36,9 @@ struct NetlinkBatch: ~Copyable {
 
     /// Starts an nf_tables message (`NFT_MSG_*`) at the end of the batch; write its payload into the
     /// returned header, then call ``finishMessage()``.
-    mutating func startMessage(_ type: nf_tables_msg_types, family: UInt16, flags: Int32) -> UnsafeMutablePointer<nlmsghdr> {
+    mutating func startMessage(_ type: nf_tables_msg_types, family: UInt16, flags: Int32) -> UnsafeMutablePointer<
+        nlmsghdr
+    > {
         nftnl_nlmsg_build_hdr(cursor, UInt16(type.rawValue), family, UInt16(flags), nextSequence)
     }
 
@@ -75,7 +77,8 @@ struct NetlinkBatch: ~Copyable {
     {
         let count = Int(nftnl_batch_iovec_len(batch))
         guard count <= Self.maximumPages else {
-            throw NftSystemError(operation: "send a batch of \(count) pages (at most \(Self.maximumPages))", errno: E2BIG)
+            throw NftSystemError(
+                operation: "send a batch of \(count) pages (at most \(Self.maximumPages))", errno: E2BIG)
         }
         let vectors = UnsafeMutableBufferPointer<iovec>.allocate(capacity: max(count, 1))
         defer { vectors.deallocate() }

@@ -46,7 +46,7 @@ extension NetlinkSocket {
         var replies = BatchReplies()
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.replyBufferSize, alignment: 8)
         defer { buffer.deallocate() }
-        var waitsLeft = 50  // 50 × 100 ms
+        var waitsLeft = 3  // × 100 ms: replies are queued during sendmsg; this only covers surprises
         while true {
             switch receive(into: buffer, wait: false) {
             case .success(let length?):
@@ -72,7 +72,8 @@ extension NetlinkSocket {
             guard Int32(current.pointee.nlmsg_type) == NLMSG_ERROR,
                 current.pointee.nlmsg_len >= UInt32(MemoryLayout<nlmsghdr>.size + MemoryLayout<Int32>.size)
             else { continue }
-            let error = UnsafeRawPointer(current).advanced(by: MemoryLayout<nlmsghdr>.size).loadUnaligned(as: Int32.self)
+            let error = UnsafeRawPointer(current).advanced(by: MemoryLayout<nlmsghdr>.size).loadUnaligned(
+                as: Int32.self)
             let sequence = current.pointee.nlmsg_seq
             if error == 0 {
                 if sequence == endSequence { replies.endAcknowledged = true }

@@ -23,7 +23,8 @@ extension NetlinkSocket {
         handle: (UnsafePointer<nlmsghdr>) throws(NftSystemError) -> Void
     ) throws(NftSystemError) -> RequestOutcome {
         let sequence: UInt32 = 1
-        let requestBuffer = UnsafeMutableRawBufferPointer.allocate(byteCount: fwd_mnl_socket_buffer_size(), alignment: 8)
+        let requestBuffer = UnsafeMutableRawBufferPointer.allocate(
+            byteCount: fwd_mnl_socket_buffer_size(), alignment: 8)
         defer { requestBuffer.deallocate() }
         let flags = Int32(NLM_F_ACK) | (dump ? Int32(NLM_F_DUMP) : 0)
         let header = nftnl_nlmsg_build_hdr(

@@ -48,14 +48,16 @@ struct NetlinkSocket: ~Copyable {
 
     private static func openDescriptor(namespace: String?) throws(NftSystemError) -> Int32 {
         guard let namespace else {
-            let descriptor = Glibc.socket(AF_NETLINK, Int32(SOCK_RAW.rawValue) | Int32(SOCK_CLOEXEC.rawValue), NETLINK_NETFILTER)
+            let descriptor = Glibc.socket(
+                AF_NETLINK, Int32(SOCK_RAW.rawValue) | Int32(SOCK_CLOEXEC.rawValue), NETLINK_NETFILTER)
             guard descriptor >= 0 else {
                 throw NftSystemError(operation: "open a netlink socket", errno: Glibc.errno)
             }
             return descriptor
         }
         if namespace.isEmpty || (!namespace.hasPrefix("/") && namespace.contains("/")) {
-            throw NftSystemError(operation: "use network namespace \"\(namespace)\" (not a namespace name)", errno: EINVAL)
+            throw NftSystemError(
+                operation: "use network namespace \"\(namespace)\" (not a namespace name)", errno: EINVAL)
         }
         var error: Int32 = 0
         var failedStep: UnsafePointer<CChar>?
@@ -98,7 +100,8 @@ struct NetlinkSocket: ~Copyable {
     /// and `wait` is false. Truncation (a datagram larger than the buffer) is `EMSGSIZE`.
     func receive(into buffer: UnsafeMutableRawBufferPointer, wait: Bool) -> Result<Int?, NftSystemError> {
         while true {
-            let received = recv(descriptor, buffer.baseAddress, buffer.count, (wait ? 0 : Int32(MSG_DONTWAIT)) | Int32(MSG_TRUNC))
+            let received = recv(
+                descriptor, buffer.baseAddress, buffer.count, (wait ? 0 : Int32(MSG_DONTWAIT)) | Int32(MSG_TRUNC))
             if received >= 0 {
                 if received > buffer.count {
                     return .failure(NftSystemError(operation: "receive a netlink reply (truncated)", errno: EMSGSIZE))

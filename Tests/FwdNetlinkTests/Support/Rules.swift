@@ -5,7 +5,9 @@ import FwdNftables
 /// hand-written test rulesets.
 enum Rules {
     /// A location in this test file's "config".
-    static func at(_ line: Int, file: String = "test.fwd") -> SourceLocation { SourceLocation(file: file, line: line, column: 3) }
+    static func at(_ line: Int, file: String = "test.fwd") -> SourceLocation {
+        SourceLocation(file: file, line: line, column: 3)
+    }
 
     /// `meta l4proto tcp` (1 byte).
     static let tcp: [NftExpression] = [.meta(.l4proto, destination: .r1), .compare(.equal, source: .r1, data: [6])]

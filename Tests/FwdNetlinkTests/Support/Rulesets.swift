@@ -25,7 +25,8 @@ enum Rulesets {
                 Rules.rule(Rules.ipv4Source([192, 0, 2, 1]), .drop, line: 22),
             ],
             location: Rules.at(20))
-        return NftTable(family: .inet, name: "fwd_filter", chains: [input, services], sets: [ports], location: Rules.at(8))
+        return NftTable(
+            family: .inet, name: "fwd_filter", chains: [input, services], sets: [ports], location: Rules.at(8))
     }
 
     /// A second fwd table, to be removed again.
@@ -44,14 +45,18 @@ enum Rulesets {
         var rules: [NftRule] = []
         rules.reserveCapacity(count)
         for index in 0..<count {
-            rules.append(Rules.rule(Rules.tcpDestinationPort(UInt16(truncatingIfNeeded: 1 + index % 60_000)), .accept, line: 1000 + index))
+            rules.append(
+                Rules.rule(
+                    Rules.tcpDestinationPort(UInt16(truncatingIfNeeded: 1 + index % 60_000)), .accept,
+                    line: 1000 + index))
         }
         if let last, !rules.isEmpty { rules[rules.count - 1] = last }
         let chain = NftChain(
             name: "input", base: NftBaseChain(type: .filter, hook: .input, priority: 5, policy: .accept), rules: rules,
             location: Rules.at(999))
         let small = NftChain(
-            name: "small", base: nil, rules: [Rules.rule(Rules.tcpDestinationPort(443), .accept, comment: "probe", line: 990)],
+            name: "small", base: nil,
+            rules: [Rules.rule(Rules.tcpDestinationPort(443), .accept, comment: "probe", line: 990)],
             location: Rules.at(989))
         return NftTable(family: .inet, name: name, chains: [chain, small], location: Rules.at(998))
     }
