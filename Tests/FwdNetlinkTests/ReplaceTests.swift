@@ -24,6 +24,15 @@ struct ReplaceTests {
         }
     }
 
+    @Test func anEmptyRulesetOnAnEmptyKernelSendsNothing() throws {
+        try TestNamespace.with { namespace in
+            let report = try namespace.kernel().commit(NftRuleset(tables: []))
+            #expect(report.batchBytes == 0)
+            #expect(report.messageCount == 2)
+            #expect(try namespace.listRuleset().isEmpty)
+        }
+    }
+
     @Test func aForeignTableInTheWayIsRefusedUntouched() throws {
         try TestNamespace.with { namespace in
             try namespace.nft("add", "table", "inet", "fwd_filter")

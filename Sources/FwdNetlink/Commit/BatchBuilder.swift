@@ -72,6 +72,18 @@ struct BatchBuilder {
         return origins.indices.contains(index) ? origins[index] : nil
     }
 
+    /// Whether the batch holds nothing between `BEGIN` and `END`.
+    var isEmpty: Bool {
+        origins.allSatisfy { origin in
+            switch origin.kind {
+            case .batchBegin, .batchEnd: true
+            case .deleteTable, .newTable, .flushRules, .flushSet, .deleteChain, .deleteSet, .newChain, .newSet,
+                .newSetElements, .newRule:
+                false
+            }
+        }
+    }
+
     /// The sequence number of `BATCH_END`, nil in a dry run.
     var endSequence: UInt32? {
         guard origins.last?.kind == .batchEnd else { return nil }

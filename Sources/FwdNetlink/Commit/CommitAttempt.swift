@@ -25,6 +25,11 @@ struct CommitAttempt {
             let builder = try BatchBuilder(
                 ruleset: ruleset, plan: plan, generation: state.generation, mode: mode, into: &batch)
             guard builder.problems.isEmpty else { throw NftCommitError.invalidRuleset(builder.problems) }
+            if builder.isEmpty {
+                // Nothing to change (no fwd tables before or after): an empty transaction would
+                // not even move the generation, so there is nothing to send or confirm.
+                return report(plan, builder, byteCount: 0, build: clock.now - buildStart, kernel: .zero)
+            }
             let byteCount = try batch.withIOVecs { vectors throws(NftSystemError) in
                 vectors.reduce(0) { $0 + $1.iov_len }
             }
@@ -49,15 +54,7 @@ struct CommitAttempt {
             if replies.errors.contains(where: { $0.errno == ERESTART && $0.sequence == Self.firstBatchSequence }) {
                 return nil
             }
-            return NftCommitReport(
-                mode: mode, attempts: attempt, messageCount: builder.origins.count, batchBytes: byteCount,
-                ruleCount: builder.ruleCount,
-                createdTables: plan.tables.filter { !$0.exists }.map {
-                    "\(ruleset.tables[$0.tableIndex].family.name) \(ruleset.tables[$0.tableIndex].name)"
-                },
-                deletedTables: plan.tablesToDelete.map(\.displayName),
-                recreatedBaseChains: plan.tables.flatMap(\.recreatedBaseChains),
-                buildDuration: buildDuration, kernelDuration: kernelDuration)
+            return report(plan, builder, byteCount: byteCount, build: buildDuration, kernel: kernelDuration)
         } catch let error as NftCommitError {
             throw error
         } catch let error as NftSystemError {
@@ -65,6 +62,20 @@ struct CommitAttempt {
         } catch {
             throw .system(NftSystemError(operation: "commit (\(error))", errno: EIO))
         }
+    }
+
+    private func report(
+        _ plan: CommitPlan, _ builder: BatchBuilder, byteCount: Int, build: Duration, kernel: Duration
+    ) -> NftCommitReport {
+        NftCommitReport(
+            mode: mode, attempts: attempt, messageCount: builder.origins.count, batchBytes: byteCount,
+            ruleCount: builder.ruleCount,
+            createdTables: plan.tables.filter { !$0.exists }.map {
+                "\(ruleset.tables[$0.tableIndex].family.name) \(ruleset.tables[$0.tableIndex].name)"
+            },
+            deletedTables: plan.tablesToDelete.map(\.displayName),
+            recreatedBaseChains: plan.tables.flatMap(\.recreatedBaseChains),
+            buildDuration: build, kernelDuration: kernel)
     }
 
     /// Throws unless the replies show success (or a retryable `ERESTART`).

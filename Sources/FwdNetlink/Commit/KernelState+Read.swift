@@ -20,8 +20,8 @@ extension KernelState {
     /// The current ruleset generation (`NFT_MSG_GETGEN`).
     static func readGeneration(using socket: borrowing NetlinkSocket) throws(NftSystemError) -> UInt32 {
         var generation: UInt32?
-        _ = try socket.request(NFT_MSG_GETGEN, family: UInt16(NFPROTO_UNSPEC), dump: false, what: "ruleset generation")
-        {
+        let unspecified = UInt16(NFPROTO_UNSPEC)
+        _ = try socket.request(NFT_MSG_GETGEN, family: unspecified, dump: false, what: "ruleset generation") {
             message throws(NftSystemError) in
             if let parsed = try NftnlGeneration(parsing: message) { generation = parsed.id }
         }
