@@ -51,6 +51,17 @@ let package = Package(
             swiftSettings: strict
         ),
 
+        /// The C layer: a module map over libmnl, libnftnl and the netfilter headers, plus the few
+        /// fwd_ shims Swift cannot call directly. Only FwdNetlink imports it; never a product.
+        .target(
+            name: "CLibMnl",
+            path: "CLibMnl",
+            linkerSettings: [.linkedLibrary("nftnl"), .linkedLibrary("mnl")]
+        ),
+
+        /// NftRuleset → one atomic nfnetlink batch through libnftnl; reads back fwd's own tables.
+        .target(name: "FwdNetlink", dependencies: ["FwdNftables", "FwdModel", "CLibMnl"], swiftSettings: strict),
+
         /// Namespaces, veth pairs, packet probes and golden files shared by the test targets.
         .target(
             name: "FwdTestKit",
@@ -82,6 +93,17 @@ let package = Package(
             exclude: ["Golden"]  // read from the source tree by FwdTestKit's assertGolden
         ),
         .testTarget(name: "FwdDaemonTests", dependencies: ["FwdDaemon", "FwdModel"]),
+        .testTarget(
+            name: "FwdNftablesTests",
+            dependencies: [
+                "FwdNftables", "FwdModel", .product(name: "Subprocess", package: "swift-subprocess"),
+            ],
+            exclude: ["Golden"]
+        ),
+        .testTarget(
+            name: "FwdNetlinkTests",
+            dependencies: ["FwdNetlink", "FwdNftables", "FwdModel"]
+        ),
         .testTarget(
             name: "FwdKernelTests",
             dependencies: ["FwdIptables", "FwdModel", "FwdTestKit"]

@@ -103,9 +103,13 @@ extension Rule {
             ("in-interface", inInterface, ["OUTPUT", "POSTROUTING"]),
             ("out-interface", outInterface, ["INPUT", "PREROUTING"]),
         ] {
-            guard let interface = interface?.value else { continue }
+            guard let negatable = interface else { continue }
+            let interface = negatable.value
             if interface.prefix.isEmpty && !interface.isWildcard {
                 messages.append("\(name) is empty")
+            }
+            if interface.prefix.isEmpty && interface.isWildcard && negatable.isNegated {
+                messages.append("\(name) '!+' never matches: '+' matches every interface")
             }
             if interface.name.utf8.count > Interface.maximumLength {
                 messages.append("\(name) '\(interface.name)' is \(interface.name.utf8.count) bytes;"
