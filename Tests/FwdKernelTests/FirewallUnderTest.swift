@@ -1,5 +1,7 @@
 import FwdIptables
 import FwdModel
+import FwdNetlink
+import FwdNftables
 
 /// A firewall implementation the packet behaviour suite loads rulesets with: a name for reports,
 /// the tools it needs, and how to load a ruleset into a network namespace.
@@ -17,6 +19,7 @@ struct FirewallUnderTest: Sendable, CustomStringConvertible {
 
     /// Every backend under test.
     static let all: [FirewallUnderTest] = [
+        .nftables,
         .iptables(.legacy),
         .iptables(.nft),
     ]
@@ -32,6 +35,13 @@ struct FirewallUnderTest: Sendable, CustomStringConvertible {
         ) { ruleset, namespace in
             try await IptablesLoader(tool: tool, networkNamespace: namespace).apply(ruleset)
         }
+    }
+
+    /// The nftables backend: the model lowered to fwd's inet tables and committed over netlink in
+    /// one batch (``NftablesKernel``); `nft` is only used by the suite to read back.
+    static let nftables = FirewallUnderTest(name: "nftables netlink", tools: ["nft"]) { ruleset, namespace in
+        let kernel = try NftablesKernel(networkNamespace: namespace)
+        _ = try kernel.commit(NftablesLowering().lower(ruleset), mode: .apply)
     }
 
     /// The name.
