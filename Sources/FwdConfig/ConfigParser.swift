@@ -1,0 +1,108 @@
+import FwdModel
+
+/// One load of a config: reads the main file and its includes, streams each through libyaml into
+/// the ruleset, then resolves what waited for later definitions, validates, and collects every
+/// problem.
+final class ConfigParser {
+    /// Problems found so far, in any order (sorted and deduplicated at the end).
+    var problems: [Diagnostic] = []
+    /// Rules with a problem of their own: validation's findings about them are left out, as
+    /// they would only repeat it.
+    var rulesWithProblems: Set<SourceLocation> = []
+    var definitions = Definitions()
+    var builder = RulesetBuilder()
+    /// Rules that use a template or define not known when they were read.
+    var waitingRules: [(draft: RuleDraft, position: RulesetBuilder.RulePosition)] = []
+    /// The files read, in order, as named to the user.
+    var files: [String] = []
+    var digest = SHA256()
+    /// The canonical path of each file read, with where it was included (nil for the main file).
+    var loadedFiles: [String: SourceLocation?] = [:]
+    /// The canonical paths of the files being read, outermost first (for include cycles).
+    var includeStack: [String] = []
+
+    /// One file being parsed: its event stream, its name and its directory (for includes).
+    struct FileContext {
+        let reader: YAMLEventReader
+        let name: String
+        let directory: String
+
+        /// The location of `event` in this file.
+        func location(_ event: YAMLEvent) -> SourceLocation {
+            SourceLocation(file: name, line: event.line, column: event.column)
+        }
+    }
+
+    /// Parses `bytes` as the file `name`, whose includes are relative to `directory`.
+    func parse(bytes: [UInt8], name: String, directory: String) {
+        files.append(name)
+        digest.update(Array("\(name)\0\(bytes.count)\0".utf8))
+        digest.update(bytes)
+        let file = FileContext(reader: YAMLEventReader(bytes: bytes, fileName: name), name: name, directory: directory)
+        parseDocument(file)
+        problems += file.reader.problems
+    }
+
+    /// Reports `message` at `location`.
+    func report(_ location: SourceLocation, _ message: String) {
+        problems.append(Diagnostic(message, at: location))
+    }
+
+    /// Resolves what waited, builds and validates the ruleset; every problem, sorted.
+    func finish() -> (ruleset: Ruleset, problems: [Diagnostic]) {
+        definitions.checkAll(problems: &problems)
+        checkTemplateValues()
+        for (draft, position) in waitingRules {
+            if let rule = assemble(draft, final: true) { builder.replace(at: position, with: rule) }
+        }
+        let ruleset = builder.build()
+        let found = Set(problems).sorted()
+        let validation = ruleset.validate().filter {
+            $0.ruleNumber == nil || !rulesWithProblems.contains($0.location)
+        }
+        return (ruleset, found + validation)
+    }
+
+    /// Builds the rule `draft` describes, now (`final`) or, when it needs a definition not read
+    /// yet, returns nil.
+    func assemble(_ draft: RuleDraft, final: Bool) -> Rule? {
+        var found: [Diagnostic] = []
+        guard let (entries, complete) = definitions.resolve(draft, final: final, problems: &found) else { return nil }
+        var assembler = RuleAssembler(at: draft.location)
+        for entry in entries { assembler.apply(entry) }
+        let rule = assembler.finish()
+        found += assembler.problems
+        if !found.isEmpty || !complete || draft.hasProblems {
+            problems += found
+            rulesWithProblems.insert(draft.location)
+        }
+        return rule
+    }
+
+    /// Reports bad values in templates, including those no rule uses.
+    private func checkTemplateValues() {
+        for name in definitions.templates.keys.sorted() {
+            guard let template = definitions.templates[name] else { continue }
+            var found: [Diagnostic] = []
+            var assembler = RuleAssembler(at: template.location)
+            for entry in template.draft.entries {
+                if case .resolved(let expanded) = definitions.expand(entry, final: true, problems: &found) {
+                    assembler.apply(expanded)
+                }
+            }
+            problems += found + assembler.problems
+        }
+    }
+}
+
+extension ConfigParser {
+    /// Builds `draft` now if it can, else appends a placeholder to be replaced at the end.
+    func addRule(_ draft: RuleDraft, chain: Int, in table: TableKind) {
+        if let rule = assemble(draft, final: false) {
+            _ = builder.append(rule, chain: chain, in: table)
+        } else {
+            let position = builder.append(Rule(at: draft.location), chain: chain, in: table)
+            waitingRules.append((draft, position))
+        }
+    }
+}

@@ -1,0 +1,37 @@
+import FwdConfig
+import FwdModel
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Loads and validates the config named on the command line, `--repeat N` times, and prints the
+/// time of each load and the rule count: the driver of bench/config-load.sh.
+func monotonicSeconds() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+}
+
+var arguments = Array(CommandLine.arguments.dropFirst())
+var repeats = 1
+if let index = arguments.firstIndex(of: "--repeat"), index + 1 < arguments.count, let count = Int(arguments[index + 1]) {
+    repeats = count
+    arguments.removeSubrange(index...(index + 1))
+}
+guard let path = arguments.first else {
+    print("usage: fwd-config-bench FILE [--repeat N]")
+    exit(2)
+}
+for _ in 0..<repeats {
+    let start = monotonicSeconds()
+    do {
+        let config = try ConfigLoader().load(path: path)
+        let elapsed = monotonicSeconds() - start
+        print("loaded \(config.ruleset.ruleCount) rules from \(config.files.count) file(s) in \(String(Int(elapsed * 1000))) ms")
+    } catch {
+        print(error.description)
+        print("\(error.diagnostics.count) problem(s)")
+        exit(1)
+    }
+}
