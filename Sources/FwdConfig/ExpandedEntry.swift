@@ -49,6 +49,11 @@ extension Definitions {
                 let (negated, rest) = entry.key.isFreeText ? (false, scalar.text) : Negatable<AddressList>.splitNegation(scalar.text)
                 expanded.negated = negated
                 expanded.items = [ValueItem(text: rest, location: scalar.location)]
+                if negated, rest.hasPrefix("!") {
+                    problems.append(Diagnostic(
+                        "\(key): '\(scalar.text.truncatedForMessage)' is negated twice; negate once", at: scalar.location))
+                    return .failed
+                }
                 return .resolved(expanded)
             }
             guard let items = lookUp(reference.name, at: scalar.location, key: key, final: final, problems: &problems)

@@ -6,7 +6,8 @@ import Glibc
 #endif
 
 /// Loads and validates the config named on the command line, `--repeat N` times, and prints the
-/// time of each load and the rule count: the driver of bench/config-load.sh.
+/// time of each load and the rule count (and with `--print` the canonical YAML): the driver of
+/// bench/config-load.sh.
 func monotonicSeconds() -> Double {
     var time = timespec()
     clock_gettime(CLOCK_MONOTONIC, &time)
@@ -15,12 +16,14 @@ func monotonicSeconds() -> Double {
 
 var arguments = Array(CommandLine.arguments.dropFirst())
 var repeats = 1
+let printCanonical = arguments.contains("--print")
+arguments.removeAll { $0 == "--print" }
 if let index = arguments.firstIndex(of: "--repeat"), index + 1 < arguments.count, let count = Int(arguments[index + 1]) {
     repeats = count
     arguments.removeSubrange(index...(index + 1))
 }
 guard let path = arguments.first else {
-    print("usage: fwd-config-bench FILE [--repeat N]")
+    print("usage: fwd-config-bench FILE [--repeat N] [--print]")
     exit(2)
 }
 for _ in 0..<repeats {
@@ -28,6 +31,7 @@ for _ in 0..<repeats {
     do {
         let config = try ConfigLoader().load(path: path)
         let elapsed = monotonicSeconds() - start
+        if printCanonical { print(config.ruleset.canonicalYAML(), terminator: "") }
         print("loaded \(config.ruleset.ruleCount) rules from \(config.files.count) file(s) in \(String(Int(elapsed * 1000))) ms")
     } catch {
         print(error.description)
