@@ -13,6 +13,12 @@ final class YAMLEventReader {
     private let inputLength: Int
     private let fileName: String
     private var finished = false
+    private var depth = 0
+
+    /// The deepest nesting of mappings and lists accepted. A config needs about 7 levels; the
+    /// limit also keeps libyaml's scanner, whose per-token work grows with the flow nesting
+    /// depth, from going quadratic on hostile input.
+    static let maximumDepth = 64
     /// Problems found while streaming: syntax errors, anchors, aliases, collection tags.
     private(set) var problems: [Diagnostic] = []
 
@@ -43,7 +49,22 @@ final class YAMLEventReader {
                 break
             }
             defer { yaml_event_delete(&event) }
-            if let converted = convert(&event) { return converted }
+            guard let converted = convert(&event) else { continue }
+            switch converted.kind {
+            case .mappingStart, .sequenceStart:
+                depth += 1
+                if depth > YAMLEventReader.maximumDepth {
+                    report(line: converted.line, column: converted.column,
+                        "nesting deeper than \(YAMLEventReader.maximumDepth) levels; the rest of the file is not read")
+                    finished = true
+                    return YAMLEvent(kind: .streamEnd, line: converted.line, column: converted.column)
+                }
+            case .mappingEnd, .sequenceEnd:
+                depth -= 1
+            case .documentStart, .documentEnd, .scalar, .alias, .streamEnd:
+                break
+            }
+            return converted
         }
         return YAMLEvent(kind: .streamEnd, line: 0, column: 0)
     }
