@@ -20,6 +20,10 @@ final class ConfigParser {
     var loadedFiles: [String: SourceLocation?] = [:]
     /// The canonical paths of the files being read, outermost first (for include cycles).
     var includeStack: [String] = []
+    /// Builds plain rules on other threads while parsing goes on.
+    let pipeline = RuleAssemblyPipeline()
+    /// Plain rules read but not handed to the pipeline yet.
+    var pendingJobs: [RuleAssemblyPipeline.Job] = []
 
     /// One file being parsed: its event stream, its name and its directory (for includes).
     struct FileContext {
@@ -50,6 +54,9 @@ final class ConfigParser {
 
     /// Resolves what waited, builds and validates the ruleset; every problem, sorted.
     func finish() -> (ruleset: Ruleset, problems: [Diagnostic]) {
+        pipeline.submit(pendingJobs)
+        pendingJobs = []
+        place(pipeline.waitForAll())
         definitions.checkAll(problems: &problems)
         checkTemplateValues()
         for (draft, position) in waitingRules {
@@ -96,13 +103,35 @@ final class ConfigParser {
 }
 
 extension ConfigParser {
-    /// Builds `draft` now if it can, else appends a placeholder to be replaced at the end.
+    /// Appends a rule: a plain one goes to the pipeline (a placeholder holds its place); one
+    /// that uses definitions is built now if it can, else at the end.
     func addRule(_ draft: RuleDraft, chain: Int, in table: TableKind) {
-        if let rule = assemble(draft, final: false) {
+        if !draft.needsDefinitions {
+            let position = builder.append(Rule(at: draft.location), chain: chain, in: table)
+            pendingJobs.append(RuleAssemblyPipeline.Job(draft: draft, position: position))
+            if pendingJobs.count >= RuleAssemblyPipeline.batchSize {
+                pipeline.submit(pendingJobs)
+                pendingJobs = []
+                place(pipeline.takeFinished())
+            }
+        } else if let rule = assemble(draft, final: false) {
             _ = builder.append(rule, chain: chain, in: table)
         } else {
             let position = builder.append(Rule(at: draft.location), chain: chain, in: table)
             waitingRules.append((draft, position))
+        }
+    }
+
+    /// Puts rules built by the pipeline in their places.
+    func place(_ batches: [[RuleAssemblyPipeline.Assembled]]) {
+        for batch in batches {
+            for assembled in batch {
+                builder.replace(at: assembled.position, with: assembled.rule)
+                if assembled.hasProblems {
+                    problems += assembled.problems
+                    rulesWithProblems.insert(assembled.rule.location)
+                }
+            }
         }
     }
 }

@@ -35,6 +35,33 @@ extension Definitions {
     mutating func expand(
         _ entry: RuleEntry, final: Bool, problems: inout [Diagnostic]
     ) -> Resolution<ExpandedEntry> {
+        guard entry.value.hasReference else {
+            return Definitions.expandLiteral(entry, problems: &problems).map { .resolved($0) } ?? .failed
+        }
+        var lookUpFailed = false
+        var lookUpProblems: [Diagnostic] = []
+        let expanded = Definitions.expand(entry, problems: &problems) { name, location, key in
+            let items = lookUp(name, at: location, key: key, final: final, problems: &lookUpProblems)
+            if items == nil { lookUpFailed = true }
+            return items
+        }
+        problems += lookUpProblems
+        if let expanded { return .resolved(expanded) }
+        return lookUpFailed && !final ? .missing : .failed
+    }
+
+    /// `entry`, which has no `$name` reference, ready to parse; nil after reporting a problem.
+    /// Needs no definitions, so it may run on any thread.
+    static func expandLiteral(_ entry: RuleEntry, problems: inout [Diagnostic]) -> ExpandedEntry? {
+        expand(entry, problems: &problems) { _, _, _ in nil }
+    }
+
+    /// `entry` with each reference replaced by what `lookUp(name, location, key)` gives; nil
+    /// when a lookup fails or a problem is reported.
+    private static func expand(
+        _ entry: RuleEntry, problems: inout [Diagnostic],
+        lookUp: (String, SourceLocation, String) -> [ValueItem]?
+    ) -> ExpandedEntry? {
         var expanded = ExpandedEntry(
             key: entry.key, keyLocation: entry.keyLocation, location: entry.value.location, negated: false, items: [])
         let key = entry.key.name
@@ -43,7 +70,7 @@ extension Definitions {
             if entry.key.isFreeText, scalar.isFromTag {
                 problems.append(Diagnostic(
                     "\(key): '\(scalar.text.truncatedForMessage)' was read as a YAML tag; quote the text", at: scalar.location))
-                return .failed
+                return nil
             }
             guard let reference = scalar.reference, !(entry.key.isFreeText && reference.negated) else {
                 let (negated, rest) = entry.key.isFreeText ? (false, scalar.text) : Negatable<AddressList>.splitNegation(scalar.text)
@@ -52,12 +79,11 @@ extension Definitions {
                 if negated, rest.hasPrefix("!") {
                     problems.append(Diagnostic(
                         "\(key): '\(scalar.text.truncatedForMessage)' is negated twice; negate once", at: scalar.location))
-                    return .failed
+                    return nil
                 }
-                return .resolved(expanded)
+                return expanded
             }
-            guard let items = lookUp(reference.name, at: scalar.location, key: key, final: final, problems: &problems)
-            else { return final ? .failed : .missing }
+            guard let items = lookUp(reference.name, scalar.location, key) else { return nil }
             expanded.negated = reference.negated
             expanded.items = items
             if !entry.key.isFreeText, items.count == 1, items[0].text.hasPrefix("!") {
@@ -65,7 +91,7 @@ extension Definitions {
                     problems.append(Diagnostic(
                         "\(key): '!$\(reference.name)' negates \(items[0].quoted), which is negated already",
                         at: scalar.location))
-                    return .failed
+                    return nil
                 }
                 expanded.negated = true
                 expanded.items[0].text = Negatable<AddressList>.splitNegation(items[0].text).rest
@@ -73,8 +99,7 @@ extension Definitions {
         case .list(let scalars, _):
             for scalar in scalars {
                 if let reference = scalar.reference, !reference.negated {
-                    guard let items = lookUp(reference.name, at: scalar.location, key: key, final: final, problems: &problems)
-                    else { return final ? .failed : .missing }
+                    guard let items = lookUp(reference.name, scalar.location, key) else { return nil }
                     expanded.items += items
                 } else {
                     expanded.items.append(ValueItem(text: scalar.text, location: scalar.location))
@@ -87,9 +112,9 @@ extension Definitions {
             problems.append(Diagnostic(
                 "\(key): \(negated.quoted) \(why); negate the whole value once (\(key): \"!a,b\")",
                 at: negated.location))
-            return .failed
+            return nil
         }
-        return .resolved(expanded)
+        return expanded
     }
 
     /// The items `$name` stands for, located at the reference; nil when it is not defined
