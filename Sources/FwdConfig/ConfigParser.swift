@@ -1,4 +1,6 @@
+import Dispatch
 import FwdModel
+import Synchronization
 
 /// One load of a config: reads the main file and its includes, streams each through libyaml into
 /// the ruleset, then resolves what waited for later definitions, validates, and collects every
@@ -15,7 +17,8 @@ final class ConfigParser {
     var waitingRules: [(draft: RuleDraft, position: RulesetBuilder.RulePosition)] = []
     /// The files read, in order, as named to the user.
     var files: [String] = []
-    var digest = SHA256()
+    /// The bytes of each file read, for the digest.
+    var contents: [[UInt8]] = []
     /// The canonical path of each file read, with where it was included (nil for the main file).
     var loadedFiles: [String: SourceLocation?] = [:]
     /// The canonical paths of the files being read, outermost first (for include cycles).
@@ -40,8 +43,7 @@ final class ConfigParser {
     /// Parses `bytes` as the file `name`, whose includes are relative to `directory`.
     func parse(bytes: [UInt8], name: String, directory: String) {
         files.append(name)
-        digest.update(Array("\(name)\0\(bytes.count)\0".utf8))
-        digest.update(bytes)
+        contents.append(bytes)
         let file = FileContext(reader: YAMLEventReader(bytes: bytes, fileName: name), name: name, directory: directory)
         parseDocument(file)
         problems += file.reader.problems
@@ -64,10 +66,31 @@ final class ConfigParser {
         }
         let ruleset = builder.build()
         let found = Set(problems).sorted()
-        let validation = ruleset.validate().filter {
+        let validation = ConfigParser.validate(ruleset).filter {
             $0.ruleNumber == nil || !rulesWithProblems.contains($0.location)
         }
         return (ruleset, found + validation)
+    }
+
+    /// SHA-256 over each file's name, length and bytes, in reading order.
+    static func digest(files: [String], contents: [[UInt8]]) -> String {
+        var digest = SHA256()
+        for (name, bytes) in zip(files, contents) {
+            digest.update(Array("\(name)\0\(bytes.count)\0".utf8))
+            digest.update(bytes)
+        }
+        return digest.hexDigest()
+    }
+
+    /// `ruleset.validate()`, one table per thread (tables are validated independently).
+    static func validate(_ ruleset: Ruleset) -> [Diagnostic] {
+        let tables = ruleset.tables
+        let found = Mutex<[Diagnostic]>([])
+        DispatchQueue.concurrentPerform(iterations: tables.count) { index in
+            let diagnostics = tables[index].validate()
+            found.withLock { $0 += diagnostics }
+        }
+        return found.withLock { $0 }.sorted()
     }
 
     /// Builds the rule `draft` describes, now (`final`) or, when it needs a definition not read

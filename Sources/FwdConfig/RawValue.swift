@@ -11,7 +11,7 @@ struct RawScalar {
 
     /// The define name when the whole text (after an optional `!`) is `$name`.
     var reference: (negated: Bool, name: String)? {
-        guard text.utf8.contains(UInt8(ascii: "$")) else { return nil }
+        guard text.containsByte(UInt8(ascii: "$")) else { return nil }
         let (negated, rest) = Negatable<AddressList>.splitNegation(text)
         guard rest.hasPrefix("$"), Definitions.isValidName(rest.dropFirst()) else { return nil }
         return (negated, String(rest.dropFirst()))

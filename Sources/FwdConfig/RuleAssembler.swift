@@ -70,7 +70,7 @@ struct RuleAssembler {
     mutating func commaSeparated(_ items: [ValueItem], key: RuleKey) -> [ValueItem] {
         var parts: [ValueItem] = []
         for item in items {
-            guard item.text.utf8.contains(UInt8(ascii: ",")) else {
+            guard item.text.containsByte(UInt8(ascii: ",")) else {
                 parts.append(item)
                 continue
             }
