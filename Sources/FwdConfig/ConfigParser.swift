@@ -126,22 +126,27 @@ final class ConfigParser {
 }
 
 extension ConfigParser {
-    /// Appends a rule: a plain one goes to the pipeline (a placeholder holds its place); one
-    /// that uses definitions is built now if it can, else at the end.
+    /// Appends a rule (a placeholder holds its place) and hands it to the pipeline: as written
+    /// when it needs no definitions, else resolved here first; a rule that needs a definition
+    /// not read yet waits for the end.
     func addRule(_ draft: RuleDraft, chain: Int, in table: TableKind) {
+        let position = builder.append(Rule(at: draft.location), chain: chain, in: table)
+        let source: RuleAssemblyPipeline.Job.Source
         if !draft.needsDefinitions {
-            let position = builder.append(Rule(at: draft.location), chain: chain, in: table)
-            pendingJobs.append(RuleAssemblyPipeline.Job(draft: draft, position: position))
-            if pendingJobs.count >= RuleAssemblyPipeline.batchSize {
-                pipeline.submit(pendingJobs)
-                pendingJobs = []
-                place(pipeline.takeFinished())
-            }
-        } else if let rule = assemble(draft, final: false) {
-            _ = builder.append(rule, chain: chain, in: table)
+            source = .plain(draft)
         } else {
-            let position = builder.append(Rule(at: draft.location), chain: chain, in: table)
-            waitingRules.append((draft, position))
+            var found: [Diagnostic] = []
+            guard let (entries, complete) = definitions.resolve(draft, final: false, problems: &found) else {
+                waitingRules.append((draft, position))
+                return
+            }
+            source = .resolved(entries: entries, complete: complete, problems: found, hadProblems: draft.hasProblems)
+        }
+        pendingJobs.append(RuleAssemblyPipeline.Job(source: source, location: draft.location, position: position))
+        if pendingJobs.count >= RuleAssemblyPipeline.batchSize {
+            pipeline.submit(pendingJobs)
+            pendingJobs.removeAll(keepingCapacity: true)
+            place(pipeline.takeFinished())
         }
     }
 

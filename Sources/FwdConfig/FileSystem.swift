@@ -14,6 +14,8 @@ enum FileSystem {
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { return .failure(FileError(errno: errno)) }
         guard (status.st_mode & S_IFMT) != S_IFDIR else { return .failure(FileError(errno: EISDIR)) }
+        // A device or pipe (`/dev/zero`, a FIFO) could block or never end.
+        guard (status.st_mode & S_IFMT) == S_IFREG else { return .failure(FileError(errno: EINVAL, reason: "not a regular file")) }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(Int(max(status.st_size, 0)) + 1)
         let chunk = 1 << 20
@@ -70,7 +72,9 @@ enum FileSystem {
 /// Why a file could not be read: the C library's error.
 struct FileError: Error {
     let errno: Int32
+    /// A reason of fwd's own, instead of the system's.
+    var reason: String?
 
-    /// The system's description (`No such file or directory`).
-    var message: String { String(cString: strerror(errno)) }
+    /// The system's description (`No such file or directory`), or fwd's reason.
+    var message: String { reason ?? String(cString: strerror(errno)) }
 }

@@ -2,15 +2,27 @@ import Dispatch
 import FwdModel
 import Synchronization
 
-/// Builds rules that need no definitions (no `use:`, no `$name`) on background threads while
-/// the main thread goes on reading events: the two halves of a load overlap on two cores.
+/// Builds rules on background threads while the main thread goes on reading events (and
+/// resolving templates and defines, which need its state): the two halves of a load overlap on
+/// two cores.
 ///
 /// The main thread hands over batches; finished batches are collected under a lock and taken
 /// back by the main thread, which puts each rule in its place.
 final class RuleAssemblyPipeline: Sendable {
     /// A rule read, waiting to be built, with the place it goes.
     struct Job: Sendable {
-        var draft: RuleDraft
+        /// What to build from.
+        enum Source: Sendable {
+            /// A rule without templates or defines, as written.
+            case plain(RuleDraft)
+            /// A rule whose templates and defines the main thread resolved: its entries, whether
+            /// they are complete, and the problems resolving them found.
+            case resolved(entries: [ExpandedEntry], complete: Bool, problems: [Diagnostic], hadProblems: Bool)
+        }
+
+        var source: Source
+        /// Where the rule is written.
+        var location: SourceLocation
         var position: RulesetBuilder.RulePosition
     }
 
@@ -53,17 +65,25 @@ final class RuleAssemblyPipeline: Sendable {
         return takeFinished()
     }
 
-    /// Builds one rule that needs no definitions.
+    /// Builds one rule from its job.
     static func assemble(_ job: Job) -> Assembled {
         var problems: [Diagnostic] = []
-        var assembler = RuleAssembler(at: job.draft.location)
-        for entry in job.draft.entries {
-            if let expanded = Definitions.expandLiteral(entry, problems: &problems) { assembler.apply(expanded) }
+        var assembler = RuleAssembler(at: job.location)
+        var hadProblems: Bool
+        switch job.source {
+        case .plain(let draft):
+            for entry in draft.entries {
+                if let expanded = Definitions.expandLiteral(entry, problems: &problems) { assembler.apply(expanded) }
+            }
+            hadProblems = draft.hasProblems
+        case .resolved(let entries, let complete, let found, let draftHadProblems):
+            for entry in entries { assembler.apply(entry) }
+            problems = found
+            hadProblems = draftHadProblems || !complete
         }
         let rule = assembler.finish()
         problems += assembler.problems
-        return Assembled(
-            rule: rule, position: job.position, problems: problems,
-            hasProblems: !problems.isEmpty || job.draft.hasProblems)
+        hadProblems = hadProblems || !problems.isEmpty
+        return Assembled(rule: rule, position: job.position, problems: problems, hasProblems: hadProblems)
     }
 }

@@ -22,20 +22,31 @@ struct RulesetBuilder {
         var indexByName: [String: Int] = [:]
     }
 
-    private var tables: [TableKind: TableDraft] = [:]
+    /// The tables written, by ``TableKind`` ordinal.
+    private var tables = [TableDraft?](repeating: nil, count: TableKind.allCases.count)
+
+    private static func slot(_ kind: TableKind) -> Int {
+        switch kind {
+        case .raw: 0
+        case .mangle: 1
+        case .nat: 2
+        case .filter: 3
+        case .security: 4
+        }
+    }
 
     /// Notes that `table` is written at `location` (the first place counts).
     mutating func declareTable(_ table: TableKind, at location: SourceLocation) {
-        if tables[table] == nil { tables[table] = TableDraft(location: location) }
+        if tables[Self.slot(table)] == nil { tables[Self.slot(table)] = TableDraft(location: location) }
     }
 
     /// The index of chain `name` in `table`, declaring it at `location` when it is new.
     mutating func declareChain(_ name: String, in table: TableKind, at location: SourceLocation) -> Int {
         declareTable(table, at: location)
-        if let index = tables[table]?.indexByName[name] { return index }
-        let index = tables[table]?.chains.count ?? 0
-        tables[table]?.chains.append(ChainDraft(chain: Chain(name, location: location)))
-        tables[table]?.indexByName[name] = index
+        if let index = tables[Self.slot(table)]?.indexByName[name] { return index }
+        let index = tables[Self.slot(table)]?.chains.count ?? 0
+        tables[Self.slot(table)]?.chains.append(ChainDraft(chain: Chain(name, location: location)))
+        tables[Self.slot(table)]?.indexByName[name] = index
         return index
     }
 
@@ -43,7 +54,7 @@ struct RulesetBuilder {
     mutating func setPolicy(
         _ policy: Policy, chain: Int, in table: TableKind, at location: SourceLocation, problems: inout [Diagnostic]
     ) {
-        guard let draft = tables[table]?.chains[chain] else { return }
+        guard let draft = tables[Self.slot(table)]?.chains[chain] else { return }
         if let existing = draft.chain.policy, let first = draft.policyLocation {
             if existing != policy {
                 problems.append(Diagnostic(
@@ -52,27 +63,27 @@ struct RulesetBuilder {
             }
             return
         }
-        tables[table]?.chains[chain].chain.policy = policy
-        tables[table]?.chains[chain].policyLocation = location
+        tables[Self.slot(table)]?.chains[chain].chain.policy = policy
+        tables[Self.slot(table)]?.chains[chain].policyLocation = location
     }
 
     /// Appends `rule` to a chain and returns its position and 1-based number in the chain.
     mutating func append(_ rule: Rule, chain: Int, in table: TableKind) -> RulePosition {
-        let index = tables[table]?.chains[chain].chain.rules.count ?? 0
-        tables[table]?.chains[chain].chain.rules.append(rule)
+        let index = tables[Self.slot(table)]?.chains[chain].chain.rules.count ?? 0
+        tables[Self.slot(table)]?.chains[chain].chain.rules.append(rule)
         return RulePosition(table: table, chain: chain, rule: index)
     }
 
     /// Replaces the rule at `position` (a placeholder for a rule built after all files are read).
     mutating func replace(at position: RulePosition, with rule: Rule) {
-        tables[position.table]?.chains[position.chain].chain.rules[position.rule] = rule
+        tables[Self.slot(position.table)]?.chains[position.chain].chain.rules[position.rule] = rule
     }
 
     /// The ruleset: the tables written, in the kernel's order, each with its chains in the order
     /// they were first written.
     func build() -> Ruleset {
         Ruleset(TableKind.allCases.compactMap { kind in
-            tables[kind].map { Table(kind, chains: $0.chains.map(\.chain), location: $0.location) }
+            tables[Self.slot(kind)].map { Table(kind, chains: $0.chains.map(\.chain), location: $0.location) }
         })
     }
 }

@@ -79,6 +79,14 @@ struct IncludeTests {
         }
     }
 
+    @Test func devicesAndDirectoriesAreRefused() throws {
+        let found = problems("include: [/dev/zero, /tmp]\n")
+        #expect(found == [
+            "test.yaml:1:11: include: cannot read '/dev/zero': not a regular file",
+            "test.yaml:1:22: include: cannot read '/tmp': Is a directory",
+        ])
+    }
+
     @Test func missingMainFile() {
         do {
             _ = try ConfigLoader().load(path: "/nonexistent/fwd.yaml")
