@@ -18,6 +18,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
+        .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         /// The rule model: tables, chains, rules, matches, targets, validation. Standard library only.
@@ -36,17 +38,52 @@ let package = Package(
         /// Model → iptables-restore text, and loading it with iptables-restore/ip6tables-restore.
         .target(
             name: "FwdIptables",
-            dependencies: ["FwdModel", .product(name: "Subprocess", package: "swift-subprocess")],
+            dependencies: [
+                "FwdModel",
+                .product(name: "Subprocess", package: "swift-subprocess"),
+                .product(name: "SystemPackage", package: "swift-system"),
+            ],
             swiftSettings: strict
         ),
 
         /// Model → nftables objects and expressions (pure Swift, no kernel), and nft text.
         .target(name: "FwdNftables", dependencies: ["FwdModel"], swiftSettings: strict),
 
+        /// The daemon and safe commits: backend/source protocols, the commit lock, commit-confirmed,
+        /// the lockout guard, the control socket, sd_notify and journald logging.
+        .target(
+            name: "FwdDaemon",
+            dependencies: [
+                "FwdModel",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strict
+        ),
+
+        /// The C layer: a module map over libmnl, libnftnl and the netfilter headers, plus the few
+        /// fwd_ shims Swift cannot call directly. Only FwdNetlink imports it; never a product.
+        .target(
+            name: "CLibMnl",
+            path: "CLibMnl",
+            linkerSettings: [.linkedLibrary("nftnl"), .linkedLibrary("mnl")]
+        ),
+
+        /// NftRuleset → one atomic nfnetlink batch through libnftnl; reads back fwd's own tables.
+        .target(name: "FwdNetlink", dependencies: ["FwdNftables", "FwdModel", "CLibMnl"], swiftSettings: strict),
+
         /// Namespaces, veth pairs, packet probes and golden files shared by the test targets.
         .target(
             name: "FwdTestKit",
             dependencies: [.product(name: "Subprocess", package: "swift-subprocess")],
+            swiftSettings: strict
+        ),
+
+        /// Bounded TCP/UDP probes the kernel tests run inside network namespaces (`ip netns exec`).
+        .executableTarget(
+            name: "fwd-probe",
+            dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strict
         ),
 
@@ -66,6 +103,18 @@ let package = Package(
             name: "FwdIptablesTests",
             dependencies: ["FwdIptables", "FwdModel", "FwdTestKit"],
             resources: [.copy("Golden")]
+        ),
+        .testTarget(name: "FwdDaemonTests", dependencies: ["FwdDaemon", "FwdModel"]),
+        .testTarget(
+            name: "FwdNftablesTests",
+            dependencies: [
+                "FwdNftables", "FwdModel", .product(name: "Subprocess", package: "swift-subprocess"),
+            ],
+            exclude: ["Golden"]
+        ),
+        .testTarget(
+            name: "FwdNetlinkTests",
+            dependencies: ["FwdNetlink", "FwdNftables", "FwdModel"]
         ),
         .testTarget(
             name: "FwdKernelTests",

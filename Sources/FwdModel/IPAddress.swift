@@ -114,7 +114,8 @@ extension IPAddress {
                 groups.append(UInt16(v4 & 0xffff))
                 continue
             }
-            guard (1...4).contains(part.count), let group = UInt16(part, radix: 16) else { return nil }
+            guard (1...4).contains(part.count), part.allSatisfy(\.isHexDigit), let group = UInt16(part, radix: 16)
+            else { return nil }
             groups.append(group)
         }
         return groups
@@ -140,11 +141,14 @@ extension Character {
 }
 
 extension IPAddress: CustomStringConvertible {
-    /// Dotted quad for IPv4; RFC 5952 canonical text for IPv6 (lower case, longest zero run as `::`).
+    /// Dotted quad for IPv4; RFC 5952 canonical text for IPv6 (lower case, longest zero run as `::`,
+    /// IPv4-mapped addresses as `::ffff:1.2.3.4`).
     public var description: String {
         switch self {
         case .v4(let value):
             return (0..<4).map { String(value >> (24 - 8 * UInt32($0)) & 0xff) }.joined(separator: ".")
+        case .v6(0, let low) where low >> 32 == 0xffff:
+            return "::ffff:" + IPAddress.v4(UInt32(truncatingIfNeeded: low)).description
         case .v6(let high, let low):
             let groups = (0..<4).map { UInt16(truncatingIfNeeded: high >> (48 - 16 * UInt64($0))) }
                 + (0..<4).map { UInt16(truncatingIfNeeded: low >> (48 - 16 * UInt64($0))) }

@@ -27,7 +27,11 @@ public struct MarkValue: Hashable, Sendable, ExpressibleByIntegerLiteral, Custom
 
     private static func parseNumber(_ text: Substring) -> UInt32? {
         let lowered = text.lowercased()
-        if lowered.hasPrefix("0x") { return UInt32(lowered.dropFirst(2), radix: 16) }
+        if lowered.hasPrefix("0x") {
+            let digits = lowered.dropFirst(2)
+            guard digits.allSatisfy(\.isHexDigit) else { return nil }
+            return UInt32(digits, radix: 16)
+        }
         guard lowered.allSatisfy(\.isASCIIDigit) else { return nil }
         return UInt32(lowered)
     }

@@ -35,6 +35,11 @@ public struct RateLimit: Hashable, Sendable, CustomStringConvertible {
     /// The largest rate the kernel's limit match takes, per second (`XT_LIMIT_SCALE`).
     public static let maximumPerSecond = 10_000
 
+    /// The longest time, in seconds, a full burst may take to refill: xt_limit's 32-bit credit
+    /// counter is sized for one day (`MAX_CPJ`); longer buckets overflow and the kernel refuses
+    /// them (`1/day` with the default burst of 5, `1/hour` burst 120).
+    public static let maximumRefillSeconds = 86_400
+
     /// Parses `5/second`, `5/s`, `10/min`, `100/hour`, `1/day`; nil for anything else.
     public init?(parsing text: some StringProtocol, burst: Int? = nil) {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)

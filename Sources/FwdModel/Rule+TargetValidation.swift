@@ -23,11 +23,8 @@ extension Rule {
         case .drop:
             if context.table == .nat { messages.append("DROP is not allowed in the nat table; filter instead") }
         case .reject(let type):
-            let allowed: Set<String> = ["INPUT", "FORWARD", "OUTPUT"]
-            if !context.hooks.isSubset(of: allowed) {
-                messages.append("REJECT is only valid in INPUT/FORWARD/OUTPUT, but packets reach this chain from "
-                    + context.hooks.subtracting(allowed).sorted().joined(separator: "/"))
-            }
+            // The kernel's REJECT targets take the filter table only (and so its three hooks).
+            requireTable(.filter, hooks: ["INPUT", "FORWARD", "OUTPUT"])
             if type == .tcpReset, positiveProtocol != .tcp {
                 messages.append("reject-with tcp-reset needs proto tcp")
             }

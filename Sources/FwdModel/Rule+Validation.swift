@@ -104,9 +104,13 @@ extension Rule {
             ("in-interface", inInterface, ["OUTPUT", "POSTROUTING"]),
             ("out-interface", outInterface, ["INPUT", "PREROUTING"]),
         ] {
-            guard let interface = interface?.value else { continue }
+            guard let negatable = interface else { continue }
+            let interface = negatable.value
             if interface.prefix.isEmpty && !interface.isWildcard {
                 messages.append("\(name) is empty")
+            }
+            if interface.prefix.isEmpty && interface.isWildcard && negatable.isNegated {
+                messages.append("\(name) '!+' never matches: '+' matches every interface")
             }
             if interface.name.utf8.count > Interface.maximumLength {
                 messages.append("\(name) '\(interface.name)' is \(interface.name.utf8.count) bytes;"
@@ -141,6 +145,14 @@ extension Rule {
             }
             if let burst = limit.burst, !(1...10_000).contains(burst) {
                 messages.append("limit-burst \(burst) is not 1...10000")
+            }
+            let burst = limit.burst ?? RateLimit.defaultBurst
+            if limit.count >= 1, burst >= 1,
+                burst * limit.unit.seconds > RateLimit.maximumRefillSeconds * limit.count
+            {
+                messages.append("limit \(limit.rateText) with burst \(burst) overflows the kernel's token bucket:"
+                    + " refilling a full burst may take at most \(RateLimit.maximumRefillSeconds) seconds (one day);"
+                    + " lower the burst or raise the rate")
             }
         }
         return messages

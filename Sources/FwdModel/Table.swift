@@ -75,9 +75,12 @@ public struct Table: Hashable, Sendable {
 
     /// Appends `rule` to the chain called `chain`, creating the chain (with no policy) when needed.
     public mutating func append(_ rule: Rule, to chain: String) {
-        var existing = self[chain] ?? Chain(chain, location: rule.location)
-        existing.append(rule)
-        self[chain] = existing
+        // In place: going through the subscript would copy the chain's rules on every call.
+        if let index = chains.firstIndex(where: { $0.name == chain }) {
+            chains[index].rules.append(rule)
+        } else {
+            chains.append(Chain(chain, rules: [rule], location: rule.location))
+        }
     }
 
     /// Whether `chain` is one of this table's builtin chains.

@@ -1,0 +1,40 @@
+# fwd — build, test and demo entry points. On a fresh Debian 12 machine, as root:
+#   make demo    # build fwd and load its example firewall into a throwaway network namespace
+#   make test    # build and run every test, kernel tests included
+# Nothing here touches the host's own firewall or network: kernel work happens in namespaces.
+
+SHELL := /bin/bash
+SWIFT ?= swift
+
+# Debian packages the build (C libraries) and the tests/demo (kernel tools) need.
+DEB_PACKAGES := libmnl-dev libnftnl-dev libyaml-dev pkg-config nftables iptables iproute2 iputils-ping ipset
+
+.PHONY: deps build test demo clean
+
+## deps: install the missing Debian packages (apt-get runs only when something is missing)
+deps:
+	@command -v $(SWIFT) >/dev/null || { echo "make deps: '$(SWIFT)' not found; install the Swift 6 toolchain first" >&2; exit 1; }
+	@missing=""; \
+	for package in $(DEB_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}\n' "$$package" 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$package"; \
+	done; \
+	if [ -z "$$missing" ]; then echo "deps: all installed"; exit 0; fi; \
+	echo "deps: installing$$missing"; \
+	if [ "$$(id -u)" -ne 0 ]; then echo "make deps: run as root to install:$$missing" >&2; exit 1; fi; \
+	apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $$missing
+
+## build: debug build of every target (fwd, fwd-probe, libraries)
+build: deps
+	$(SWIFT) build
+
+## test: build the tests and run them all; kernel tests need root (they skip loudly otherwise, fail under CI=true)
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test
+
+## demo: load the built-in example ruleset into a throwaway namespace, show it, probe it, delete the namespace
+demo: build
+	scripts/demo.sh
+
+clean:
+	$(SWIFT) package clean

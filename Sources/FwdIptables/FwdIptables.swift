@@ -1,1 +1,0 @@
-// The iptables-restore renderer and loader live here.

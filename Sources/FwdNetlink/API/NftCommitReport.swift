@@ -1,0 +1,44 @@
+/// What a successful commit (or dry run) did.
+public struct NftCommitReport: Hashable, Sendable {
+    /// The mode the batch was sent in.
+    public var mode: NftCommitMode
+    /// How many times the batch was sent: more than 1 when the ruleset changed between reading the
+    /// kernel's state and sending (the kernel answered `ERESTART`), and fwd read it again.
+    public var attempts: Int
+    /// Messages in the batch, `BATCH_BEGIN` and `BATCH_END` included.
+    public var messageCount: Int
+    /// Bytes of the batch sent in one `sendmsg`.
+    public var batchBytes: Int
+    /// Rules sent.
+    public var ruleCount: Int
+    /// Tables that did not exist and were created (`family name`).
+    public var createdTables: [String]
+    /// fwd tables the new ruleset no longer has, deleted.
+    public var deletedTables: [String]
+    /// Base chains whose hook, type or priority changed, deleted and re-created in the same batch
+    /// (`family table chain`). Until the batch commits they keep their old rules; at the commit
+    /// the new chain goes live before its policy is applied, a short window for that hook.
+    public var recreatedBaseChains: [String]
+    /// Time spent reading the kernel's state and building the batch (last attempt).
+    public var buildDuration: Duration
+    /// Time from `sendmsg` until the kernel's answer was read (last attempt).
+    public var kernelDuration: Duration
+
+    /// A report.
+    public init(
+        mode: NftCommitMode, attempts: Int, messageCount: Int, batchBytes: Int, ruleCount: Int,
+        createdTables: [String], deletedTables: [String], recreatedBaseChains: [String],
+        buildDuration: Duration, kernelDuration: Duration
+    ) {
+        self.mode = mode
+        self.attempts = attempts
+        self.messageCount = messageCount
+        self.batchBytes = batchBytes
+        self.ruleCount = ruleCount
+        self.createdTables = createdTables
+        self.deletedTables = deletedTables
+        self.recreatedBaseChains = recreatedBaseChains
+        self.buildDuration = buildDuration
+        self.kernelDuration = kernelDuration
+    }
+}

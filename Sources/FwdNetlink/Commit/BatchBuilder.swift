@@ -1,0 +1,92 @@
+internal import CLibMnl
+import FwdModel
+import FwdNftables
+
+/// Writes a ``CommitPlan`` and the new ruleset into one batch, recording each message's
+/// ``MessageOrigin`` and collecting every encoding problem (a batch with problems is never sent).
+///
+/// Order: `BEGIN`; delete fwd tables no longer wanted; per kept table flush its rules and kept sets'
+/// elements, then delete chains and sets no longer wanted; per table create it if new, declare
+/// chains, sets and elements, then the rules (an anonymous set right before the rule binding it);
+/// `END` unless this is a dry run.
+struct BatchBuilder {
+    /// The ruleset being written.
+    let ruleset: NftRuleset
+    /// What to keep, delete and create.
+    let plan: CommitPlan
+    /// One origin per message, indexed by sequence number minus the first one.
+    private(set) var origins: [MessageOrigin] = []
+    /// The sequence number of the first message (`BEGIN`).
+    let firstSequence: UInt32
+    /// Problems found while encoding; non-empty means the batch must not be sent.
+    var problems: [NftRulesetProblem] = []
+    /// Rules written.
+    var ruleCount = 0
+    /// The next batch-wide set id (`NFTA_SET_ID`).
+    var nextSetID: UInt32 = 1
+
+    /// The most problems collected before giving up on listing more.
+    static let problemLimit = 50
+
+    /// Writes the whole batch for `ruleset` into `batch`.
+    init(
+        ruleset: NftRuleset, plan: CommitPlan, generation: UInt32, mode: NftCommitMode,
+        into batch: inout NetlinkBatch
+    ) throws(NftSystemError) {
+        self.ruleset = ruleset
+        self.plan = plan
+        firstSequence = batch.nextSequence
+        origins.reserveCapacity(ruleset.ruleCount + 64)
+        problems = RulesetChecks.problems(in: ruleset)
+
+        try batch.begin(generation: generation)
+        origins.append(MessageOrigin(.batchBegin))
+        try writeCleanup(into: &batch)
+        for tablePlan in plan.tables where problems.count < Self.problemLimit {
+            try writeTable(tablePlan, into: &batch)
+        }
+        switch mode {
+        case .apply:
+            try batch.end()
+            origins.append(MessageOrigin(.batchEnd))
+        case .dryRun:
+            break
+        }
+    }
+
+    /// Ends the message started last and records where it came from.
+    mutating func finish(_ origin: MessageOrigin, in batch: inout NetlinkBatch) throws(NftSystemError) {
+        try batch.finishMessage()
+        origins.append(origin)
+    }
+
+    /// Records a problem with an object of the ruleset.
+    mutating func report(_ location: SourceLocation?, _ object: String, _ message: String) {
+        guard problems.count < Self.problemLimit else { return }
+        problems.append(NftRulesetProblem(location: location, object: object, message: message))
+    }
+
+    /// The origin of the message with `sequence`, if it belongs to this batch.
+    func origin(ofSequence sequence: UInt32) -> MessageOrigin? {
+        let index = Int(sequence &- firstSequence)
+        return origins.indices.contains(index) ? origins[index] : nil
+    }
+
+    /// Whether the batch holds nothing between `BEGIN` and `END`.
+    var isEmpty: Bool {
+        origins.allSatisfy { origin in
+            switch origin.kind {
+            case .batchBegin, .batchEnd: true
+            case .deleteTable, .newTable, .flushRules, .flushSet, .deleteChain, .deleteSet, .newChain, .newSet,
+                .newSetElements, .newRule:
+                false
+            }
+        }
+    }
+
+    /// The sequence number of `BATCH_END`, nil in a dry run.
+    var endSequence: UInt32? {
+        guard origins.last?.kind == .batchEnd else { return nil }
+        return firstSequence &+ UInt32(origins.count - 1)
+    }
+}

@@ -1,0 +1,79 @@
+internal import CLibMnl
+import FwdNftables
+internal import Glibc
+
+extension KernelState {
+    /// Reads the generation, then the tables, chains and sets (the order matters: a change after
+    /// the generation was read makes the batch fail with `ERESTART` instead of acting on stale
+    /// state). A dump interrupted by a concurrent change is read again (a bounded number of times).
+    static func read(using socket: borrowing NetlinkSocket) throws(NftSystemError) -> KernelState {
+        var attemptsLeft = 5
+        while true {
+            attemptsLeft -= 1
+            if let state = try readOnce(using: socket) { return state }
+            if attemptsLeft == 0 {
+                throw NftSystemError(operation: "read a consistent ruleset (it kept changing)", errno: EAGAIN)
+            }
+        }
+    }
+
+    /// The current ruleset generation (`NFT_MSG_GETGEN`).
+    static func readGeneration(using socket: borrowing NetlinkSocket) throws(NftSystemError) -> UInt32 {
+        var generation: UInt32?
+        let unspecified = UInt16(NFPROTO_UNSPEC)
+        _ = try socket.request(NFT_MSG_GETGEN, family: unspecified, dump: false, what: "ruleset generation") {
+            message throws(NftSystemError) in
+            if let parsed = try NftnlGeneration(parsing: message) { generation = parsed.id }
+        }
+        guard let generation else {
+            throw NftSystemError(operation: "read the ruleset generation (no answer)", errno: EPROTO)
+        }
+        return generation
+    }
+
+    private static func readOnce(using socket: borrowing NetlinkSocket) throws(NftSystemError) -> KernelState? {
+        let generation = try readGeneration(using: socket)
+        let any = UInt16(NFPROTO_UNSPEC)
+        var tables: [Table] = []
+        var consistent =
+            try socket.request(NFT_MSG_GETTABLE, family: any, dump: true, what: "tables") {
+                message throws(NftSystemError) in
+                guard let table = try NftnlTable(parsing: message) else { return }
+                tables.append(Table(family: table.family, name: table.name, isOwned: TableOwnership.isOwned(table)))
+            } == .complete
+        var owned: [String: Int] = [:]
+        for (index, table) in tables.enumerated() where table.isOwned {
+            owned[Self.key(table.family, table.name)] = index
+        }
+
+        consistent =
+            try socket.request(NFT_MSG_GETCHAIN, family: any, dump: true, what: "chains") {
+                message throws(NftSystemError) in
+                guard let chain = try NftnlChain(parsing: message),
+                    let index = owned[Self.key(chain.u32(NFTNL_CHAIN_FAMILY), chain.string(NFTNL_CHAIN_TABLE))]
+                else { return }
+                let isBase = chain.has(NFTNL_CHAIN_HOOKNUM)
+                tables[index].chains.append(
+                    Chain(
+                        name: chain.string(NFTNL_CHAIN_NAME), hook: isBase ? chain.u32(NFTNL_CHAIN_HOOKNUM) : nil,
+                        priority: chain.s32(NFTNL_CHAIN_PRIO), type: chain.string(NFTNL_CHAIN_TYPE),
+                        policy: chain.has(NFTNL_CHAIN_POLICY) ? chain.u32(NFTNL_CHAIN_POLICY) : nil))
+            } == .complete && consistent
+
+        consistent =
+            try socket.request(NFT_MSG_GETSET, family: any, dump: true, what: "sets") {
+                message throws(NftSystemError) in
+                guard let set = try NftnlSet(parsing: message),
+                    let index = owned[Self.key(set.u32(NFTNL_SET_FAMILY), set.string(NFTNL_SET_TABLE))]
+                else { return }
+                tables[index].sets.append(
+                    Set(
+                        name: set.string(NFTNL_SET_NAME), flags: set.u32(NFTNL_SET_FLAGS),
+                        keyType: set.u32(NFTNL_SET_KEY_TYPE), keyLength: set.u32(NFTNL_SET_KEY_LEN)))
+            } == .complete && consistent
+
+        return consistent ? KernelState(generation: generation, tables: tables) : nil
+    }
+
+    private static func key(_ family: UInt32, _ name: String) -> String { "\(family) \(name)" }
+}

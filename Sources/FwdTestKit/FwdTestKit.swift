@@ -1,1 +1,0 @@
-// Test helpers: namespaces, veth pairs, packet probes, golden files.
