@@ -22,20 +22,32 @@ public struct ConfigLoader: Sendable {
     /// Loads the config file at `path` and the files it includes.
     /// - Throws: ``ConfigError`` with every problem found.
     public func load(path: String = ConfigLoader.defaultPath) throws(ConfigError) -> LoadedConfig {
-        let parser = ConfigParser()
-        parser.loadMainFile(path)
-        return try finish(parser)
+        try load { $0.loadMainFile(path) }
     }
 
     /// Loads config `text` as if read from `fileName`; includes are relative to its directory.
     /// - Throws: ``ConfigError`` with every problem found.
     public func load(text: String, fileName: String = "<config>") throws(ConfigError) -> LoadedConfig {
-        let parser = ConfigParser()
-        let canonical = FileSystem.canonicalPath(fileName) ?? fileName
-        parser.loadedFiles[canonical] = .some(nil)
-        parser.includeStack.append(canonical)
-        parser.parse(bytes: Array(text.utf8), name: fileName, directory: FileSystem.directory(of: fileName))
-        return try finish(parser)
+        let bytes = Array(text.utf8)
+        return try load { parser in
+            let canonical = FileSystem.canonicalPath(fileName) ?? fileName
+            parser.loadedFiles[canonical] = .some(nil)
+            parser.includeStack.append(canonical)
+            parser.parse(bytes: bytes, name: fileName, directory: FileSystem.directory(of: fileName))
+        }
+    }
+
+    /// Reads with `read` and finishes. A file that starts like JSON but is not strict JSON ends
+    /// the attempt; the next one reads that file with libyaml. Each attempt adds a file to those,
+    /// so there are at most as many attempts as files, plus one.
+    private func load(_ read: (ConfigParser) -> Void) throws(ConfigError) -> LoadedConfig {
+        var readAsYAML: [String: Diagnostic] = [:]
+        while true {
+            let parser = ConfigParser(readAsYAML: readAsYAML)
+            read(parser)
+            guard let failure = parser.jsonFailure else { return try finish(parser) }
+            readAsYAML[failure.file] = failure.error
+        }
     }
 
     private func finish(_ parser: ConfigParser) throws(ConfigError) -> LoadedConfig {

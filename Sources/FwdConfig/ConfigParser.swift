@@ -2,8 +2,8 @@ import Dispatch
 import FwdModel
 import Synchronization
 
-/// One load of a config: reads the main file and its includes, streams each through libyaml into
-/// the ruleset, then resolves what waited for later definitions, validates, and collects every
+/// One load of a config: reads the main file and its includes, streams each file's parse events
+/// (libyaml's, or fwd's own JSON reader's) into the ruleset, then resolves what waited for later definitions, validates, and collects every
 /// problem.
 final class ConfigParser {
     /// Problems found so far, in any order (sorted and deduplicated at the end).
@@ -28,9 +28,22 @@ final class ConfigParser {
     /// Plain rules read but not handed to the pipeline yet.
     var pendingJobs: [RuleAssemblyPipeline.Job] = []
 
+    /// Files whose JSON reading failed in an earlier attempt of this load, with that error: they
+    /// are read with libyaml, and if libyaml fails too, the JSON syntax error is what is reported.
+    let readAsYAML: [String: Diagnostic]
+    /// The JSON syntax error that ended this attempt: the loader starts again and reads that
+    /// file with libyaml (which reads YAML flow style such as `{tables: …}`, comments and
+    /// trailing commas).
+    private(set) var jsonFailure: (file: String, error: Diagnostic)?
+
+    /// A parser for one attempt at a load.
+    init(readAsYAML: [String: Diagnostic] = [:]) {
+        self.readAsYAML = readAsYAML
+    }
+
     /// One file being parsed: its event stream, its name and its directory (for includes).
     struct FileContext {
-        let reader: YAMLEventReader
+        let reader: any ConfigEventReader
         let name: String
         let directory: String
 
@@ -40,13 +53,23 @@ final class ConfigParser {
         }
     }
 
-    /// Parses `bytes` as the file `name`, whose includes are relative to `directory`.
+    /// Parses `bytes` as the file `name`, whose includes are relative to `directory`: with fwd's
+    /// JSON reader when the text starts with `{` or `[` (unless an earlier attempt found it is not
+    /// strict JSON), else with libyaml.
     func parse(bytes: [UInt8], name: String, directory: String) {
+        guard jsonFailure == nil else { return }
         files.append(name)
         contents.append(bytes)
-        let file = FileContext(reader: YAMLEventReader(bytes: bytes, fileName: name), name: name, directory: directory)
-        parseDocument(file)
-        problems += file.reader.problems
+        let jsonError = readAsYAML[name]
+        let reader = ConfigEventReaders.reader(for: bytes, fileName: name, jsonAllowed: jsonError == nil)
+        parseDocument(FileContext(reader: reader, name: name, directory: directory))
+        if reader is JSONEventReader, let error = reader.syntaxError {
+            jsonFailure = (name, error)
+        } else if let jsonError, let yamlError = reader.syntaxError {
+            problems += reader.problems.filter { $0 != yamlError } + [jsonError]
+        } else {
+            problems += reader.problems
+        }
     }
 
     /// Reports `message` at `location`.

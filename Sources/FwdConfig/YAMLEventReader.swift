@@ -21,6 +21,8 @@ final class YAMLEventReader {
     static let maximumDepth = 64
     /// Problems found while streaming: syntax errors, anchors, aliases, collection tags.
     private(set) var problems: [Diagnostic] = []
+    /// The syntax error that ended the stream, if one did.
+    private(set) var syntaxError: Diagnostic?
 
     /// A reader of `bytes`, naming `fileName` in its diagnostics.
     init(bytes: [UInt8], fileName: String) {
@@ -139,6 +141,7 @@ final class YAMLEventReader {
             message += " (byte 0x\(String(UInt32(bitPattern: state.problem_value), radix: 16)))"
         }
         report(line: mark.line, column: mark.column, message)
+        syntaxError = problems.last
     }
 
     /// The 1-based line and column of byte `offset` of the input (for reader errors, which
