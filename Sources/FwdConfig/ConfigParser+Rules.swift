@@ -23,7 +23,7 @@ extension ConfigParser {
             }
             let keyLocation = file.location(keyEvent)
             let value = file.reader.next()
-            guard let key = RuleKey.byName[keyEvent.text] else {
+            guard let key = RuleKey.named(keyEvent.text) else {
                 report(keyLocation, "rule: unknown key '\(keyEvent.text.truncatedForMessage)'"
                     + (RuleKey.suggestion(for: keyEvent.text).map { " (did you mean '\($0)'?)" } ?? ""))
                 skip(value, file)

@@ -23,10 +23,6 @@ final class ConfigParser {
     var loadedFiles: [String: SourceLocation?] = [:]
     /// The canonical paths of the files being read, outermost first (for include cycles).
     var includeStack: [String] = []
-    /// Builds plain rules on other threads while parsing goes on.
-    let pipeline = RuleAssemblyPipeline()
-    /// Plain rules read but not handed to the pipeline yet.
-    var pendingJobs: [RuleAssemblyPipeline.Job] = []
 
     /// Files whose JSON reading failed in an earlier attempt of this load, with that error: they
     /// are read with libyaml, and if libyaml fails too, the JSON syntax error is what is reported.
@@ -79,9 +75,6 @@ final class ConfigParser {
 
     /// Resolves what waited, builds and validates the ruleset; every problem, sorted.
     func finish() -> (ruleset: Ruleset, problems: [Diagnostic]) {
-        pipeline.submit(pendingJobs)
-        pendingJobs = []
-        place(pipeline.waitForAll())
         definitions.checkAll(problems: &problems)
         checkTemplateValues()
         for (draft, position) in waitingRules {
@@ -120,11 +113,19 @@ final class ConfigParser {
     /// yet, returns nil.
     func assemble(_ draft: RuleDraft, final: Bool) -> Rule? {
         var found: [Diagnostic] = []
-        guard let (entries, complete) = definitions.resolve(draft, final: final, problems: &found) else { return nil }
         var assembler = RuleAssembler(at: draft.location)
-        for entry in entries { assembler.apply(entry) }
-        let rule = assembler.finish()
-        found += assembler.problems
+        var complete = true
+        if draft.needsDefinitions {
+            guard let resolved = definitions.resolve(draft, final: final, problems: &found) else { return nil }
+            for entry in resolved.entries { assembler.apply(entry) }
+            complete = resolved.complete
+        } else {
+            for entry in draft.entries {
+                if let expanded = Definitions.expandLiteral(entry, problems: &found) { assembler.apply(expanded) }
+            }
+        }
+        let (rule, assemblyProblems) = assembler.finish()
+        found += assemblyProblems
         if !found.isEmpty || !complete || draft.hasProblems {
             problems += found
             rulesWithProblems.insert(draft.location)
@@ -149,40 +150,14 @@ final class ConfigParser {
 }
 
 extension ConfigParser {
-    /// Appends a rule (a placeholder holds its place) and hands it to the pipeline: as written
-    /// when it needs no definitions, else resolved here first; a rule that needs a definition
-    /// not read yet waits for the end.
+    /// Builds a rule and appends it; a rule that needs a definition not read yet gets a
+    /// placeholder and waits for the end.
     func addRule(_ draft: RuleDraft, chain: Int, in table: TableKind) {
-        let position = builder.append(Rule(at: draft.location), chain: chain, in: table)
-        let source: RuleAssemblyPipeline.Job.Source
-        if !draft.needsDefinitions {
-            source = .plain(draft)
+        if let rule = assemble(draft, final: false) {
+            builder.append(rule, chain: chain, in: table)
         } else {
-            var found: [Diagnostic] = []
-            guard let (entries, complete) = definitions.resolve(draft, final: false, problems: &found) else {
-                waitingRules.append((draft, position))
-                return
-            }
-            source = .resolved(entries: entries, complete: complete, problems: found, hadProblems: draft.hasProblems)
-        }
-        pendingJobs.append(RuleAssemblyPipeline.Job(source: source, location: draft.location, position: position))
-        if pendingJobs.count >= RuleAssemblyPipeline.batchSize {
-            pipeline.submit(pendingJobs)
-            pendingJobs.removeAll(keepingCapacity: true)
-            place(pipeline.takeFinished())
-        }
-    }
-
-    /// Puts rules built by the pipeline in their places.
-    func place(_ batches: [[RuleAssemblyPipeline.Assembled]]) {
-        for batch in batches {
-            for assembled in batch {
-                builder.replace(at: assembled.position, with: assembled.rule)
-                if assembled.hasProblems {
-                    problems += assembled.problems
-                    rulesWithProblems.insert(assembled.rule.location)
-                }
-            }
+            let position = builder.append(Rule(at: draft.location), chain: chain, in: table)
+            waitingRules.append((draft, position))
         }
     }
 }

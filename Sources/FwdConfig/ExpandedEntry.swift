@@ -6,14 +6,23 @@ struct ValueItem {
     var text: String
     /// Where to report a problem with it: the value as written in the rule, template or define.
     var location: SourceLocation
-    /// For a value that came through a define: `$name, defined at file:line:column`.
-    var origin: String?
+    /// For a value that came through a define: which define, and where it is.
+    var origin: ValueOrigin?
 
     /// `'text'`, or `'text' (from $name, defined at …)`, for messages.
     var quoted: String {
         let text = "'\(text.truncatedForMessage)'"
         return origin.map { "\(text) (from \($0))" } ?? text
     }
+}
+
+/// The define a value came through, for messages: `$name, defined at file:line:column`.
+struct ValueOrigin: CustomStringConvertible {
+    var define: String
+    /// Where the value is written in the define.
+    var location: SourceLocation
+
+    var description: String { "$\(define), defined at \(location)" }
 }
 
 /// A rule key's value ready to parse: negated or not, and the items (one for a scalar key).
@@ -51,7 +60,6 @@ extension Definitions {
     }
 
     /// `entry`, which has no `$name` reference, ready to parse; nil after reporting a problem.
-    /// Needs no definitions, so it may run on any thread.
     static func expandLiteral(_ entry: RuleEntry, problems: inout [Diagnostic]) -> ExpandedEntry? {
         expand(entry, problems: &problems) { _, _, _ in nil }
     }
@@ -73,10 +81,11 @@ extension Definitions {
                 return nil
             }
             guard let reference = scalar.reference, !(entry.key.isFreeText && reference.negated) else {
-                let (negated, rest) = entry.key.isFreeText ? (false, scalar.text) : Negatable<AddressList>.splitNegation(scalar.text)
+                let (negated, rest) = entry.key.isFreeText || !scalar.text.startsWithExclamationMark
+                    ? (false, scalar.text) : Negatable<AddressList>.splitNegation(scalar.text)
                 expanded.negated = negated
                 expanded.items = [ValueItem(text: rest, location: scalar.location)]
-                if negated, rest.hasPrefix("!") {
+                if negated, rest.startsWithExclamationMark {
                     problems.append(Diagnostic(
                         "\(key): '\(scalar.text.truncatedForMessage)' is negated twice; negate once", at: scalar.location))
                     return nil
@@ -86,7 +95,7 @@ extension Definitions {
             guard let items = lookUp(reference.name, scalar.location, key) else { return nil }
             expanded.negated = reference.negated
             expanded.items = items
-            if !entry.key.isFreeText, items.count == 1, items[0].text.hasPrefix("!") {
+            if !entry.key.isFreeText, items.count == 1, items[0].text.startsWithExclamationMark {
                 if reference.negated {
                     problems.append(Diagnostic(
                         "\(key): '!$\(reference.name)' negates \(items[0].quoted), which is negated already",
@@ -100,13 +109,13 @@ extension Definitions {
             for scalar in scalars {
                 if let reference = scalar.reference, !reference.negated {
                     guard let items = lookUp(reference.name, scalar.location, key) else { return nil }
-                    expanded.items += items
+                    expanded.items.append(contentsOf: items)
                 } else {
                     expanded.items.append(ValueItem(text: scalar.text, location: scalar.location))
                 }
             }
         }
-        if !entry.key.isFreeText, let negated = expanded.items.first(where: { $0.text.hasPrefix("!") }) {
+        if !entry.key.isFreeText, let negated = expanded.items.first(where: { $0.text.startsWithExclamationMark }) {
             var why = "is negated inside a list"
             if case .scalar = entry.value, expanded.items.count == 1 { why = "is negated twice" }
             problems.append(Diagnostic(
@@ -126,7 +135,7 @@ extension Definitions {
         switch expandDefine(name, final: final, problems: &ignored) {
         case .resolved(let scalars):
             return scalars.map {
-                ValueItem(text: $0.text, location: location, origin: "$\(name), defined at \($0.location)")
+                ValueItem(text: $0.text, location: location, origin: ValueOrigin(define: name, location: $0.location))
             }
         case .missing:
             if final {

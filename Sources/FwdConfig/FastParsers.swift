@@ -1,8 +1,8 @@
 import FwdModel
 
 /// Byte-level parsers for the most common value forms (a port, a port range, a dotted IPv4
-/// address or network, a conntrack state name, a rate, an IPv4 NAT address). Each gives exactly what the model's parser
-/// gives for the texts it accepts, and nil for anything else, so that the caller falls back to
+/// address or network, an IPv6 one, a conntrack state name, a rate, an IPv4 NAT address, a
+/// mark). Each gives exactly what the model's parser gives for the texts it accepts, and nil for anything else, so that the caller falls back to
 /// the model's parser (which then decides and explains). A test checks that they agree.
 ///
 /// They exist for speed: the model's parsers are generic over `StringProtocol` and cost
@@ -74,6 +74,41 @@ enum FastParsers {
         return NATAddress(address, ports: ports)
     }
 
+    /// `0x10`, `16` or `0x10/0xff` → the mark.
+    static func mark(_ text: String) -> MarkValue? {
+        text.utf8.withContiguousStorageIfAvailable { bytes -> MarkValue? in
+            let slash = bytes.firstIndex(of: UInt8(ascii: "/")) ?? bytes.count
+            guard let value = markNumber(bytes[..<slash]) else { return nil }
+            if slash == bytes.count { return MarkValue(value) }
+            return markNumber(bytes[(slash + 1)...]).map { MarkValue(value, mask: $0) }
+        } ?? nil
+    }
+
+    /// A 32-bit number in hex (`0x`, any case) or decimal, of at most 16 digits.
+    private static func markNumber(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> UInt32? {
+        var digits = bytes
+        var radix: UInt64 = 10
+        if digits.count > 2, digits.first == UInt8(ascii: "0"),
+            digits[digits.startIndex + 1] | 0x20 == UInt8(ascii: "x")
+        {
+            radix = 16
+            digits = digits.dropFirst(2)
+        }
+        guard !digits.isEmpty, digits.count <= 16 else { return nil }
+        var value: UInt64 = 0
+        for byte in digits {
+            let digit: UInt8
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f") where radix == 16: digit = byte - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F") where radix == 16: digit = byte - UInt8(ascii: "A") + 10
+            default: return nil
+            }
+            value = value * radix + UInt64(digit)
+        }
+        return value <= UInt64(UInt32.max) ? UInt32(value) : nil
+    }
+
     private static let statesByName: [String: ConnectionStates] = Dictionary(
         uniqueKeysWithValues: ConnectionStates.named.map { ($0.name, $0.state) })
 
@@ -83,7 +118,7 @@ enum FastParsers {
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
 
     /// The decimal number of 1...maxDigits ASCII digits, else nil.
-    private static func number(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, maxDigits: Int) -> Int? {
+    static func number(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, maxDigits: Int) -> Int? {
         guard !bytes.isEmpty, bytes.count <= maxDigits else { return nil }
         var value = 0
         for byte in bytes {

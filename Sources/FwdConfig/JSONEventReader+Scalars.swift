@@ -5,7 +5,7 @@ extension JSONEventReader {
 
     /// The string whose opening quote is at `offset`, as a quoted scalar.
     func readString() -> YAMLEvent {
-        var scalar = event(.scalar)
+        let line = line, column = column
         let start = offset + 1
         var index = start
         var highBits: UInt8 = 0
@@ -15,22 +15,24 @@ extension JSONEventReader {
             highBits |= byte
             index += 1
         }
-        guard input[index] == Self.quote else { return readEscapedString(scalar, start: start, from: index) }
+        guard input[index] == Self.quote else {
+            return readEscapedString(line: line, column: column, start: start, from: index)
+        }
         let bytes = UnsafeBufferPointer(rebasing: input[start..<index])
+        let text: String
         if highBits < 0x80 {
-            scalar.text = String(decoding: bytes, as: UTF8.self)
+            text = String(decoding: bytes, as: UTF8.self)
         } else {
-            guard let text = String(validating: bytes, as: UTF8.self) else { return failInvalidUTF8(start..<index) }
-            scalar.text = text
+            guard let valid = String(validating: bytes, as: UTF8.self) else { return failInvalidUTF8(start..<index) }
+            text = valid
             countContinuationBytes(start..<index)
         }
         offset = index + 1
-        return scalar
+        return YAMLEvent(kind: .scalar, line: line, column: column, text: text)
     }
 
-    /// The rest of a string with escapes, from `index` on (the bytes from `start` have none).
-    private func readEscapedString(_ scalar: YAMLEvent, start: Int, from scanned: Int) -> YAMLEvent {
-        var scalar = scalar
+    /// The rest of a string with escapes, from `scanned` on (the bytes from `start` have none).
+    private func readEscapedString(line: Int, column: Int, start: Int, from scanned: Int) -> YAMLEvent {
         var decoded = Array(UnsafeBufferPointer(rebasing: input[start..<scanned]))
         var index = scanned
         while input[index] != Self.quote {
@@ -50,10 +52,9 @@ extension JSONEventReader {
             }
         }
         guard let text = String(validating: decoded, as: UTF8.self) else { return failInvalidUTF8(start..<index) }
-        scalar.text = text
         countContinuationBytes(start..<index)
         offset = index + 1
-        return scalar
+        return YAMLEvent(kind: .scalar, line: line, column: column, text: text)
     }
 
     /// The character of the escape at `index` (a backslash) and the escape's length in bytes;
@@ -157,8 +158,6 @@ extension JSONEventReader {
 
     /// The number at `offset`, as a plain scalar with the text as written.
     func readNumber() -> YAMLEvent {
-        var scalar = event(.scalar)
-        scalar.isPlain = true
         var index = offset
         if input[index] == UInt8(ascii: "-") { index += 1 }
         if input[index] == UInt8(ascii: "0") {
@@ -182,7 +181,8 @@ extension JSONEventReader {
             }
             while Self.isDigit(input[index]) { index += 1 }
         }
-        scalar.text = String(decoding: UnsafeBufferPointer(rebasing: input[offset..<index]), as: UTF8.self)
+        let text = String(decoding: UnsafeBufferPointer(rebasing: input[offset..<index]), as: UTF8.self)
+        let scalar = YAMLEvent(kind: .scalar, line: line, column: column, text: text, isPlain: true)
         offset = index
         return scalar
     }
@@ -197,9 +197,7 @@ extension JSONEventReader {
                 index += 1
             }
             if index - offset == word.utf8.count {
-                var scalar = event(.scalar)
-                scalar.isPlain = true
-                scalar.text = word
+                let scalar = YAMLEvent(kind: .scalar, line: line, column: column, text: word, isPlain: true)
                 offset = index
                 return scalar
             }

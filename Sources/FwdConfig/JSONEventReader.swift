@@ -25,15 +25,18 @@ final class JSONEventReader: ConfigEventReader {
     /// The number of bytes of the text (without the 0).
     let count: Int
     let fileName: String
+    // The reader's state, touched for every byte and event. Only `next()` and what it calls
+    // reach it, one call at a time, so the exclusivity checks at run time are left out.
+
     /// The next byte to read.
-    var offset = 0
+    @exclusivity(unchecked) var offset = 0
     /// The current 1-based line, and the offset where it starts.
-    var line = 1
-    var lineStart = 0
+    @exclusivity(unchecked) var line = 1
+    @exclusivity(unchecked) var lineStart = 0
     /// UTF-8 continuation bytes between `lineStart` and `offset` (columns count characters).
-    var continuationBytes = 0
-    var containers: [Container] = []
-    var state = State.beforeDocument
+    @exclusivity(unchecked) var continuationBytes = 0
+    @exclusivity(unchecked) var containers: [Container] = []
+    @exclusivity(unchecked) var state = State.beforeDocument
     private(set) var problems: [Diagnostic] = []
     private(set) var syntaxError: Diagnostic?
     /// What every call returns once the stream has ended.
@@ -163,8 +166,12 @@ final class JSONEventReader: ConfigEventReader {
 
     /// An event of `kind` at `offset`.
     func event(_ kind: YAMLEvent.Kind) -> YAMLEvent {
-        YAMLEvent(kind: kind, line: line, column: offset - lineStart - continuationBytes + 1)
+        YAMLEvent(kind: kind, line: line, column: column)
     }
+
+    /// The column of `offset` (on the current line, where every non-ASCII byte so far was
+    /// inside a string, whose continuation bytes are counted).
+    var column: Int { offset - lineStart - continuationBytes + 1 }
 
     /// Reports the syntax error `message` at byte `position` (default: the next byte) and ends
     /// the stream.
@@ -190,26 +197,28 @@ final class JSONEventReader: ConfigEventReader {
 
     /// Skips spaces, tabs and line breaks (LF, CR LF, or a lone CR, which libyaml counts too).
     func skipWhitespace() {
+        var index = offset
         while true {
-            switch input[offset] {
+            switch input[index] {
             case UInt8(ascii: " "), UInt8(ascii: "\t"):
-                offset += 1
+                index += 1
             case UInt8(ascii: "\n"):
-                offset += 1
-                startLine()
+                index += 1
+                startLine(at: index)
             case UInt8(ascii: "\r"):
-                offset += 1
-                if input[offset] == UInt8(ascii: "\n") { offset += 1 }
-                startLine()
+                index += 1
+                if input[index] == UInt8(ascii: "\n") { index += 1 }
+                startLine(at: index)
             default:
+                offset = index
                 return
             }
         }
     }
 
-    private func startLine() {
+    private func startLine(at index: Int) {
         line += 1
-        lineStart = offset
+        lineStart = index
         continuationBytes = 0
     }
 

@@ -52,7 +52,7 @@ extension RuleAssembler {
         var addresses: [AddressSpec] = []
         var valid = true
         for item in commaSeparated(items, key: key) {
-            let address = FastParsers.ipv4Network(item.text) ?? AddressSpec(parsing: item.text)
+            let address = FastParsers.address(item.text) ?? AddressSpec(parsing: item.text)
             if case .invalid(_, let reason) = address {
                 report(item.location, "\(key.name): \(reason)" + (item.origin.map { " (from \($0))" } ?? ""))
                 valid = false
@@ -69,7 +69,9 @@ extension RuleAssembler {
             reject(item, key: key, "is \(name.utf8.count) bytes; interface names have at most \(Interface.maximumLength)")
             return nil
         }
-        if name.contains(where: { $0 == "/" || $0 == " " || $0 == "\t" || $0.isNewline || $0 == "\0" }) {
+        if !name.isPrintableASCII(except: UInt8(ascii: "/"), orSpace: false),
+            name.contains(where: { $0 == "/" || $0 == " " || $0 == "\t" || $0.isNewline || $0 == "\0" })
+        {
             reject(item, key: key, "holds a character interface names cannot have (blank, '/' or line break)")
             return nil
         }
@@ -125,7 +127,7 @@ extension RuleAssembler {
 
     /// A mark `0x10` or `0x10/0xff`.
     mutating func parseMark(_ item: ValueItem, key: RuleKey) -> MarkValue? {
-        if let mark = MarkValue(parsing: item.text) { return mark }
+        if let mark = FastParsers.mark(item.text) ?? MarkValue(parsing: item.text) { return mark }
         reject(item, key: key, "is not a mark (a 32-bit number like 16 or 0x10, optionally /mask: 0x10/0xff)")
         return nil
     }
@@ -137,7 +139,7 @@ extension RuleAssembler {
             reject(item, key: key, "is \(text.utf8.count) bytes; at most \(limit) fit")
             return nil
         }
-        if text.contains(where: { $0.isNewline || $0 == "\0" }) {
+        if !text.isPrintableASCII(except: 0), text.contains(where: { $0.isNewline || $0 == "\0" }) {
             reject(item, key: key, "holds a line break or NUL")
             return nil
         }

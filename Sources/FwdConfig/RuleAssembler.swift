@@ -49,11 +49,14 @@ struct RuleAssembler {
         }
     }
 
-    /// The rule with its target and limit put together from the options.
-    mutating func finish() -> Rule {
+    /// The rule with its target and limit put together from the options, and every problem
+    /// found. The rule is moved out (a placeholder stays), not copied.
+    mutating func finish() -> (rule: Rule, problems: [Diagnostic]) {
         rule.target = assembleTarget()
         rule.limit = assembleLimit()
-        return rule
+        var finished = Rule(at: rule.location)
+        swap(&finished, &rule)
+        return (finished, problems)
     }
 
     /// Reports `message` at `location`.
@@ -68,6 +71,7 @@ struct RuleAssembler {
 
     /// Each item split at commas (`"80,443"`), blanks trimmed; empty parts are reported.
     mutating func commaSeparated(_ items: [ValueItem], key: RuleKey) -> [ValueItem] {
+        guard items.contains(where: { $0.text.containsByte(UInt8(ascii: ",")) }) else { return items }
         var parts: [ValueItem] = []
         for item in items {
             guard item.text.containsByte(UInt8(ascii: ",")) else {

@@ -46,6 +46,22 @@ enum RuleKey: Int, CaseIterable, Comparable {
         return names
     }()
 
+    /// The key spelled `text`, found without hashing (a hot path: every key of every rule):
+    /// the spellings are grouped by first byte and compared whole.
+    static func named(_ text: String) -> RuleKey? {
+        guard let first = text.utf8.first, Int(first) < spellingsByFirstByte.count else { return nil }
+        for (name, key) in spellingsByFirstByte[Int(first)] where name == text { return key }
+        return nil
+    }
+
+    private static let spellingsByFirstByte: [[(String, RuleKey)]] = {
+        var table = [[(String, RuleKey)]](repeating: [], count: 128)
+        for (name, key) in byName.sorted(by: { $0.key < $1.key }) {
+            if let first = name.utf8.first, first < 128 { table[Int(first)].append((name, key)) }
+        }
+        return table
+    }()
+
     /// Whether a leading `!` inverts the match (`source: "!10.0.0.0/8"`).
     var isNegatable: Bool {
         switch self {

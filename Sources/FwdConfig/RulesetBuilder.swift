@@ -68,7 +68,8 @@ struct RulesetBuilder {
     }
 
     /// Appends `rule` to a chain and returns its position and 1-based number in the chain.
-    mutating func append(_ rule: Rule, chain: Int, in table: TableKind) -> RulePosition {
+    @discardableResult
+    mutating func append(_ rule: consuming Rule, chain: Int, in table: TableKind) -> RulePosition {
         let index = tables[Self.slot(table)]?.chains[chain].chain.rules.count ?? 0
         tables[Self.slot(table)]?.chains[chain].chain.rules.append(rule)
         return RulePosition(table: table, chain: chain, rule: index)

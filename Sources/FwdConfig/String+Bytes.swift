@@ -14,4 +14,15 @@ extension String {
         }
         return found ?? utf8.contains(byte)
     }
+
+    /// Whether every byte is printable ASCII (`orSpace`: the space too) other than `excluded`:
+    /// then no character is a line break, a tab or NUL. A quick test before a slower walk over
+    /// the characters.
+    func isPrintableASCII(except excluded: UInt8, orSpace: Bool = true) -> Bool {
+        let lowest: UInt8 = orSpace ? 0x20 : 0x21
+        return utf8.allSatisfy { $0 >= lowest && $0 < 0x7F && $0 != excluded }
+    }
+
+    /// Whether the text starts with `!` (a negation), tested on the first byte.
+    var startsWithExclamationMark: Bool { utf8.first == UInt8(ascii: "!") }
 }

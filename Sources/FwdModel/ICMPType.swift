@@ -24,11 +24,21 @@ public struct ICMPType: Hashable, Sendable, ExpressibleByStringLiteral, CustomSt
     /// message of that family.
     public func resolved(for family: IPFamily) -> (type: UInt8, code: UInt8?)? {
         if let numeric = numericValue { return numeric }
-        let table = family == .ipv4 ? ICMPType.ipv4Names : ICMPType.ipv6Names
-        return table.first(where: { $0.name == text }).map { ($0.type, $0.code) }
+        return (family == .ipv4 ? ICMPType.ipv4ByName : ICMPType.ipv6ByName)[text]
+    }
+
+    /// The names of each family for lookups (the first of a name counts, as in the lists).
+    private static let ipv4ByName = byName(ipv4Names)
+    private static let ipv6ByName = byName(ipv6Names)
+
+    private static func byName(
+        _ names: [(name: String, type: UInt8, code: UInt8?)]
+    ) -> [String: (type: UInt8, code: UInt8?)] {
+        Dictionary(names.map { ($0.name, ($0.type, $0.code)) }, uniquingKeysWith: { first, _ in first })
     }
 
     private var numericValue: (type: UInt8, code: UInt8?)? {
+        guard let first = text.utf8.first, first >= UInt8(ascii: "0"), first <= UInt8(ascii: "9") else { return nil }
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
         guard (1...2).contains(parts.count),
             parts.allSatisfy({ (1...3).contains($0.count) && $0.allSatisfy(\.isASCIIDigit) }),

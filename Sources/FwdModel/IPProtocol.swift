@@ -65,7 +65,12 @@ public struct IPProtocol: Hashable, Sendable {
     }
 
     /// Whether the protocol carries ports that `sport`/`dport` can match.
-    public var hasPorts: Bool { [6, 17, 132, 136, 33].contains(number) }
+    public var hasPorts: Bool {
+        switch number {
+        case 6, 17, 132, 136, 33: true
+        default: false
+        }
+    }
 
     /// The family an ICMP protocol implies (ICMP → IPv4, ICMPv6 → IPv6), nil for others.
     public var impliedFamily: IPFamily? {

@@ -3,27 +3,19 @@ extension Rule {
     /// IPv4-only, IPv6 likewise, both when nothing in it is family-specific. Empty when it mixes
     /// the two (validation reports that).
     public var families: IPFamilies {
+        // A hot path (validation and both renderers ask for every rule): no allocation.
         var families = IPFamilies.both
-        for family in constrainedFamilies {
-            families.formIntersection(IPFamilies(family))
+        func constrain(_ family: IPFamily?) {
+            if let family { families.formIntersection(IPFamilies(family)) }
         }
-        return families
-    }
-
-    /// The families of ``familyConstraints``, without building their descriptions.
-    private var constrainedFamilies: [IPFamily] {
-        var families: [IPFamily] = []
-        for list in [source, destination] {
-            for address in list?.value.addresses ?? [] {
-                if let family = address.family { families.append(family) }
-            }
-        }
-        if let proto = proto, !proto.isNegated, let family = proto.value.impliedFamily { families.append(family) }
+        for address in source?.value.addresses ?? [] { constrain(address.family) }
+        for address in destination?.value.addresses ?? [] { constrain(address.family) }
+        if let proto = proto, !proto.isNegated { constrain(proto.value.impliedFamily) }
         switch target {
         case .reject(let type?):
-            if let family = type.family { families.append(family) }
+            constrain(type.family)
         case .snat(let to), .dnat(let to):
-            if let family = to.address.family { families.append(family) }
+            constrain(to.address.family)
         default:
             break
         }

@@ -1,12 +1,16 @@
 extension Rule {
+    private static let filterHooks: Set<String> = ["INPUT", "FORWARD", "OUTPUT"]
+    private static let postrouting: Set<String> = ["POSTROUTING"]
+    private static let sourceNATHooks: Set<String> = ["POSTROUTING", "INPUT"]
+    private static let destinationNATHooks: Set<String> = ["PREROUTING", "OUTPUT"]
+
     /// Checks the target's own arguments and where it stands: its table and the hooks that reach it.
-    func validateTarget(in context: RuleContext) -> [String] {
-        guard let target else { return [] }
-        var messages: [String] = []
+    func validateTarget(in context: RuleContext, into messages: inout [String]) {
+        guard let target else { return }
         func requireTable(_ table: TableKind, hooks allowed: Set<String>) {
             if context.table != table {
                 messages.append("\(target.iptablesName) is only valid in the \(table) table")
-            } else if !context.hooks.isSubset(of: allowed) {
+            } else if !context.hooks.isEmpty, !context.hooks.isSubset(of: allowed) {
                 let bad = context.hooks.subtracting(allowed).sorted().joined(separator: "/")
                 let where_ = allowed.sorted().joined(separator: "/")
                 messages.append("\(target.iptablesName) is only valid in \(where_), but packets reach this chain from \(bad)")
@@ -24,7 +28,7 @@ extension Rule {
             if context.table == .nat { messages.append("DROP is not allowed in the nat table; filter instead") }
         case .reject(let type):
             // The kernel's REJECT targets take the filter table only (and so its three hooks).
-            requireTable(.filter, hooks: ["INPUT", "FORWARD", "OUTPUT"])
+            requireTable(.filter, hooks: Rule.filterHooks)
             if type == .tcpReset, positiveProtocol != .tcp {
                 messages.append("reject-with tcp-reset needs proto tcp")
             }
@@ -33,26 +37,25 @@ extension Rule {
                 if prefix.utf8.count > LogLevel.maximumPrefixLength {
                     messages.append("log-prefix is \(prefix.utf8.count) bytes; at most \(LogLevel.maximumPrefixLength) fit")
                 }
-                if prefix.contains(where: { $0.isNewline || $0 == "\0" }) {
+                if !prefix.isPlainText, prefix.contains(where: { $0.isNewline || $0 == "\0" }) {
                     messages.append("log-prefix cannot hold a line break or NUL")
                 }
             }
         case .masquerade(let ports):
-            requireTable(.nat, hooks: ["POSTROUTING"])
+            requireTable(.nat, hooks: Rule.postrouting)
             if ports != nil { requirePortProtocol("to-ports") }
             messages += Rule.validatePortRange(ports, name: "to-ports")
         case .snat(let to):
-            requireTable(.nat, hooks: ["POSTROUTING", "INPUT"])
+            requireTable(.nat, hooks: Rule.sourceNATHooks)
             messages += validateNATAddress(to, name: "to-source", requirePorts: requirePortProtocol)
         case .dnat(let to):
-            requireTable(.nat, hooks: ["PREROUTING", "OUTPUT"])
+            requireTable(.nat, hooks: Rule.destinationNATHooks)
             messages += validateNATAddress(to, name: "to-destination", requirePorts: requirePortProtocol)
         case .redirect(let ports):
-            requireTable(.nat, hooks: ["PREROUTING", "OUTPUT"])
+            requireTable(.nat, hooks: Rule.destinationNATHooks)
             if ports != nil { requirePortProtocol("to-ports") }
             messages += Rule.validatePortRange(ports, name: "to-ports")
         }
-        return messages
     }
 
     private func validateNATAddress(

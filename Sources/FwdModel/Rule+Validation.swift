@@ -20,52 +20,54 @@ public struct RuleContext: Hashable, Sendable {
 
 extension Rule {
     /// Every problem with this rule where it stands.
+    ///
+    /// A hot path (a loader validates every rule it reads): a valid rule allocates nothing.
     public func validate(in context: RuleContext) -> [Diagnostic] {
         var messages: [String] = []
-        messages += validateFamilies()
-        messages += validateAddresses()
-        messages += validateProtocolAndPorts()
-        messages += validateInterfaces(hooks: context.hooks)
-        messages += validateMiscellaneous()
-        messages += validateTarget(in: context)
+        validateFamilies(into: &messages)
+        validateAddresses(into: &messages)
+        validateProtocolAndPorts(into: &messages)
+        validateInterfaces(hooks: context.hooks, into: &messages)
+        validateMiscellaneous(into: &messages)
+        validateTarget(in: context, into: &messages)
+        guard !messages.isEmpty else { return [] }
         return messages.map {
             Diagnostic($0, at: location, table: context.table, chain: context.chain, ruleNumber: context.ruleNumber)
         }
     }
 
-    private func validateFamilies() -> [String] {
-        guard families.isEmpty else { return [] }
+    private func validateFamilies(into messages: inout [String]) {
+        guard families.isEmpty else { return }
         let constraints = familyConstraints
         guard let v4 = constraints.first(where: { $0.family == .ipv4 }),
             let v6 = constraints.first(where: { $0.family == .ipv6 })
-        else { return [] }
-        return ["mixes IPv4 and IPv6: \(v4.reason) is IPv4 but \(v6.reason) is IPv6"]
+        else { return }
+        messages.append("mixes IPv4 and IPv6: \(v4.reason) is IPv4 but \(v6.reason) is IPv6")
     }
 
-    private func validateAddresses() -> [String] {
-        var messages: [String] = []
-        for (name, list) in [("source", source), ("destination", destination)] {
-            guard let list else { continue }
+    private func validateAddresses(into messages: inout [String]) {
+        func check(_ name: String, _ list: Negatable<AddressList>?) {
+            guard let list else { return }
             if list.value.addresses.isEmpty { messages.append("\(name) lists no address") }
             for case .invalid(_, let reason) in list.value.addresses { messages.append("\(name): \(reason)") }
             if list.isNegated, list.value.addresses.count > 1 {
                 messages.append("\(name): a negated match takes one address, not a list")
             }
         }
-        return messages
+        check("source", source)
+        check("destination", destination)
     }
 
     /// The protocol, when it is given and not negated.
     var positiveProtocol: IPProtocol? { proto.flatMap { $0.isNegated ? nil : $0.value } }
 
-    private func validateProtocolAndPorts() -> [String] {
-        var messages: [String] = []
+    private func validateProtocolAndPorts(into messages: inout [String]) {
         if let proto, !proto.value.isValid {
             messages.append(proto.value.unknownName.map { "unknown protocol '\($0)'" }
                 ?? "protocol number \(proto.value.number) is not 0...255")
         }
-        for (name, ports) in [("sport", sourcePort), ("dport", destinationPort)] {
-            guard let ports else { continue }
+        func check(_ name: String, _ ports: Negatable<PortList>?) {
+            guard let ports else { return }
             if positiveProtocol?.hasPorts != true {
                 messages.append("\(name) needs proto tcp, udp, sctp, udplite or dccp")
             }
@@ -82,59 +84,63 @@ extension Rule {
                     + " (a range counts as two)")
             }
         }
-        if let icmpType {
-            messages += validateICMPType(icmpType.value)
+        check("sport", sourcePort)
+        check("dport", destinationPort)
+        if let icmpType, let message = validateICMPType(icmpType.value) {
+            messages.append(message)
         }
-        return messages
     }
 
-    private func validateICMPType(_ type: ICMPType) -> [String] {
+    private func validateICMPType(_ type: ICMPType) -> String? {
         guard let family = positiveProtocol?.impliedFamily else {
-            return ["icmp-type needs proto icmp (IPv4) or icmpv6 (IPv6)"]
+            return "icmp-type needs proto icmp (IPv4) or icmpv6 (IPv6)"
         }
         guard type.resolved(for: family) != nil else {
-            return ["'\(type)' is not an \(family == .ipv4 ? "ICMP" : "ICMPv6") type"]
+            return "'\(type)' is not an \(family == .ipv4 ? "ICMP" : "ICMPv6") type"
         }
-        return []
+        return nil
     }
 
-    private func validateInterfaces(hooks: Set<String>) -> [String] {
-        var messages: [String] = []
-        for (name, interface, forbidden) in [
-            ("in-interface", inInterface, ["OUTPUT", "POSTROUTING"]),
-            ("out-interface", outInterface, ["INPUT", "PREROUTING"]),
-        ] {
-            guard let negatable = interface else { continue }
+    private static let noInputInterface = ["OUTPUT", "POSTROUTING"]
+    private static let noOutputInterface = ["INPUT", "PREROUTING"]
+
+    private func validateInterfaces(hooks: Set<String>, into messages: inout [String]) {
+        func check(_ name: String, _ negatable: Negatable<Interface>?, forbidden: [String]) {
+            guard let negatable else { return }
             let interface = negatable.value
-            if interface.prefix.isEmpty && !interface.isWildcard {
+            let isBare = interface.name.isEmpty || interface.name == "+"  // nothing before the wildcard
+            if isBare && !interface.isWildcard {
                 messages.append("\(name) is empty")
             }
-            if interface.prefix.isEmpty && interface.isWildcard && negatable.isNegated {
+            if isBare && interface.isWildcard && negatable.isNegated {
                 messages.append("\(name) '!+' never matches: '+' matches every interface")
             }
             if interface.name.utf8.count > Interface.maximumLength {
                 messages.append("\(name) '\(interface.name)' is \(interface.name.utf8.count) bytes;"
                     + " interface names have at most \(Interface.maximumLength)")
             }
-            if interface.name.contains(where: { $0 == "/" || $0 == " " || $0 == "\t" || $0.isNewline }) {
+            if !interface.name.isPlainASCII(except: UInt8(ascii: "/")),
+                interface.name.contains(where: { $0 == "/" || $0 == " " || $0 == "\t" || $0.isNewline })
+            {
                 messages.append("\(name) '\(interface.name)' holds a character interface names cannot have")
             }
-            let bad = hooks.intersection(forbidden).sorted()
+            guard !hooks.isEmpty else { return }
+            let bad = forbidden.filter(hooks.contains).sorted()
             if !bad.isEmpty {
                 messages.append("\(name) cannot match in \(bad.joined(separator: "/")): those packets have no"
                     + (name == "in-interface" ? " input" : " output") + " interface yet")
             }
         }
-        return messages
+        check("in-interface", inInterface, forbidden: Rule.noInputInterface)
+        check("out-interface", outInterface, forbidden: Rule.noOutputInterface)
     }
 
-    private func validateMiscellaneous() -> [String] {
-        var messages: [String] = []
+    private func validateMiscellaneous(into messages: inout [String]) {
         if let comment {
             if comment.utf8.count > Rule.maximumCommentLength {
                 messages.append("comment is \(comment.utf8.count) bytes; at most \(Rule.maximumCommentLength) fit")
             }
-            if comment.contains(where: { $0.isNewline || $0 == "\0" }) {
+            if !comment.isPlainText, comment.contains(where: { $0.isNewline || $0 == "\0" }) {
                 messages.append("comment cannot hold a line break or NUL")
             }
         }
@@ -155,9 +161,19 @@ extension Rule {
                     + " lower the burst or raise the rate")
             }
         }
-        return messages
     }
 
     /// The longest comment the kernel stores (`XT_MAX_COMMENT_LEN` - 1).
     public static let maximumCommentLength = 255
+}
+
+extension String {
+    /// Whether every byte is printable ASCII (space to `~`): then no character is a line break,
+    /// a tab or NUL. A quick test before the slower walk over characters.
+    var isPlainText: Bool { utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F } }
+
+    /// Whether every byte is printable ASCII other than space and `excluded`.
+    func isPlainASCII(except excluded: UInt8) -> Bool {
+        utf8.allSatisfy { $0 > 0x20 && $0 < 0x7F && $0 != excluded }
+    }
 }

@@ -76,7 +76,6 @@ public struct Rule: Hashable, Sendable {
     /// A rule with no matches and no target, written at `location` (for loaders that fill in
     /// fields one by one).
     public init(at location: SourceLocation) {
-        self.init()
         self.location = location
     }
 

@@ -26,10 +26,10 @@ extension Table {
         problems += validateJumps()
         let hooks = hooksReaching()
         for chain in chains {
-            for (index, rule) in chain.rules.enumerated() {
-                let context = RuleContext(
-                    table: kind, chain: chain.name, ruleNumber: index + 1, hooks: hooks[chain.name] ?? [])
-                problems += rule.validate(in: context)
+            var context = RuleContext(table: kind, chain: chain.name, ruleNumber: 0, hooks: hooks[chain.name] ?? [])
+            for index in chain.rules.indices {
+                context.ruleNumber += 1
+                problems += chain.rules[index].validate(in: context)
             }
         }
         return problems
@@ -67,6 +67,7 @@ extension Table {
     /// Jumps to chains that do not exist or are builtin, and jump loops.
     private func validateJumps() -> [Diagnostic] {
         var problems: [Diagnostic] = []
+        let names = Set(chains.map(\.name))
         for chain in chains {
             for (index, rule) in chain.rules.enumerated() {
                 guard let target = rule.target?.chainReference else { continue }
@@ -75,7 +76,7 @@ extension Table {
                 }
                 if kind.isBuiltin(target) {
                     problems.append(problem("cannot jump to builtin chain '\(target)'"))
-                } else if self[target] == nil {
+                } else if !names.contains(target) {
                     problems.append(problem("jump to chain '\(target)', which table \(kind) does not have"
                         + suggestion(for: target)))
                 }
@@ -99,12 +100,14 @@ extension Table {
         var marks: [String: Mark] = [:]
         var problems: [Diagnostic] = []
         var path: [String] = []
+        let indexByName = chainIndexByName
 
         func visit(_ name: String) {
             marks[name] = .visiting
             path.append(name)
-            for (index, rule) in (self[name]?.rules ?? []).enumerated() {
-                guard let target = rule.target?.chainReference, self[target] != nil, !kind.isBuiltin(target)
+            let rules = indexByName[name].map { chains[$0].rules } ?? []
+            for (index, rule) in rules.enumerated() {
+                guard let target = rule.target?.chainReference, indexByName[target] != nil, !kind.isBuiltin(target)
                 else { continue }
                 switch marks[target] {
                 case .visiting:
@@ -128,20 +131,28 @@ extension Table {
     /// For each chain, the builtin chains (hooks) whose packets can reach it through jumps.
     public func hooksReaching() -> [String: Set<String>] {
         var reaching: [String: Set<String>] = [:]
+        let indexByName = chainIndexByName
         for builtin in chains where isBuiltin(builtin) {
             var stack = [builtin.name]
             var seen: Set<String> = []
             while let name = stack.popLast() {
                 guard seen.insert(name).inserted else { continue }
                 reaching[name, default: []].insert(builtin.name)
-                for rule in self[name]?.rules ?? [] {
-                    if let target = rule.target?.chainReference, self[target] != nil, !kind.isBuiltin(target) {
+                for rule in indexByName[name].map({ chains[$0].rules }) ?? [] {
+                    if let target = rule.target?.chainReference, indexByName[target] != nil, !kind.isBuiltin(target) {
                         stack.append(target)
                     }
                 }
             }
         }
         return reaching
+    }
+
+    /// The index of each chain in ``chains``, by name (the first, should two share a name).
+    private var chainIndexByName: [String: Int] {
+        var indexByName: [String: Int] = [:]
+        for (index, chain) in chains.enumerated() where indexByName[chain.name] == nil { indexByName[chain.name] = index }
+        return indexByName
     }
 }
 

@@ -122,12 +122,13 @@ public enum LogLevel: Int, Hashable, Sendable, CaseIterable {
             self = level
             return
         }
-        let aliases = ["warn": LogLevel.warning, "error": .error, "panic": .emergency]
-        guard let level = LogLevel.allCases.first(where: { $0.name == lowered }) ?? aliases[lowered] else {
+        guard let level = LogLevel.allCases.first(where: { $0.name == lowered }) ?? LogLevel.aliases[lowered] else {
             return nil
         }
         self = level
     }
+
+    private static let aliases = ["warn": LogLevel.warning, "error": .error, "panic": .emergency]
 
     /// The longest `LOG` prefix xtables takes, in bytes.
     public static let maximumPrefixLength = 29
