@@ -106,7 +106,7 @@ let package = Package(
         ),
         .testTarget(
             name: "FwdKernelTests",
-            dependencies: ["FwdIptables", "FwdModel", "FwdTestKit"]
+            dependencies: ["FwdIptables", "FwdModel", "FwdNetlink", "FwdNftables", "FwdTestKit"]
         ),
     ]
 )
