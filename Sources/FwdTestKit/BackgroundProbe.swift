@@ -34,6 +34,18 @@ public struct RunningProbe: Sendable {
     public func latestEvent(_ name: String) async -> ProbeLine? {
         await log.lines.last(where: { $0.event == name })
     }
+
+    /// Waits (at most `timeout`) until the probe prints its result line, for a probe that ends on
+    /// its own (a flood with a `count`); nil when the time ran out.
+    public func waitForResult(timeout: Duration = .seconds(5)) async -> ProbeLine? {
+        let clock = ContinuousClock()
+        let deadline = clock.now + timeout
+        repeat {
+            if let line = await log.lines.last(where: { $0.result != nil }) { return line }
+            try? await Task.sleep(for: .milliseconds(10))
+        } while clock.now < deadline
+        return nil
+    }
 }
 
 /// Starts every probe of `probes` in order, waiting (5 s at most each) for its ready event, runs
