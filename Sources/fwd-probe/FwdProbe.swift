@@ -11,8 +11,8 @@ struct FwdProbe: ParsableCommand {
         commandName: "fwd-probe",
         abstract: "Bounded TCP/UDP probes for fwd's kernel tests.",
         subcommands: [
-            TCPListen.self, TCPConnect.self, UDPEcho.self, UDPSend.self, UDPFlood.self, UDPSink.self,
-            TCPEcho.self, TCPStream.self,
+            TCPListen.self, TCPConnect.self, TCPExchange.self, UDPEcho.self, UDPSend.self, UDPFlood.self,
+            UDPSink.self, TCPEcho.self, TCPStream.self,
         ]
     )
 }
