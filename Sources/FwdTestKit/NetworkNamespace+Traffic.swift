@@ -44,7 +44,8 @@ extension NetworkNamespace {
         to address: String, port: UInt16, connections: Int = 4, duration: Duration,
         interval: Duration = .milliseconds(10), cycleEvery: Int = 10, timeout: Duration = .seconds(2)
     ) -> BackgroundProbe {
-        let intervalMilliseconds = interval.components.seconds * 1000 + interval.components.attoseconds / 1_000_000_000_000_000
+        let (seconds, attoseconds) = interval.components
+        let intervalMilliseconds = seconds * 1000 + attoseconds / 1_000_000_000_000_000
         return BackgroundProbe(
             namespace: self,
             arguments: [

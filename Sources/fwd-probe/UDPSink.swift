@@ -22,14 +22,16 @@ struct UDPSink: ParsableCommand {
     @Option(help: "The most gap ranges printed.")
     var maxGaps = 100
 
-    @Option(help: "After a stop, milliseconds of silence that end the draining (the drain lasts 10 times this at most).")
+    @Option(help: "After a stop, milliseconds of silence that end the draining (10 times this at most).")
     var drainMs: Int32 = 200
 
     @Option(help: "Sequence numbers from this one up are counted as out of range.")
     var sequenceLimit: UInt64 = 100_000_000
 
     func validate() throws {
-        guard (1...100_000_000).contains(sequenceLimit) else { throw ValidationError("--sequence-limit must be 1–100,000,000") }
+        guard (1...100_000_000).contains(sequenceLimit) else {
+            throw ValidationError("--sequence-limit must be 1–100,000,000")
+        }
         guard (0...10_000).contains(drainMs) else { throw ValidationError("--drain-ms must be 0–10,000") }
         guard maxGaps >= 0 else { throw ValidationError("--max-gaps must not be negative") }
     }
@@ -49,7 +51,9 @@ struct UDPSink: ParsableCommand {
                 if events & Int16(POLLIN) != 0 { counts.receive(from: socket) }
             }
             let drainEnd = Lifetime.now() + Double(drainMs) * 10 / 1000
-            while Lifetime.now() < drainEnd, try socket.wait(for: Int16(POLLIN), milliseconds: drainMs) & Int16(POLLIN) != 0 {
+            while Lifetime.now() < drainEnd,
+                try socket.wait(for: Int16(POLLIN), milliseconds: drainMs) & Int16(POLLIN) != 0
+            {
                 counts.receive(from: socket)
             }
             counts.report(maximumGaps: maxGaps, receiveBuffer: granted)

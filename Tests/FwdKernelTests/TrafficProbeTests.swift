@@ -8,7 +8,9 @@ import Testing
 struct TrafficProbeTests {
     static let tools = ["iptables-legacy"]
 
-    @Test("udp-sink reports exactly the flood datagrams an nth-packet DROP rule removed", .kernelAccess(tools: tools, needsProbe: true))
+    @Test(
+        "udp-sink reports exactly the flood datagrams an nth-packet DROP rule removed",
+        .kernelAccess(tools: tools, needsProbe: true))
     func sinkReportsDroppedSequenceNumbers() async throws {
         try requireKernelAccess(tools: Self.tools, needsProbe: true)
         try await withLinkedNamespaces { client, server, link in
@@ -36,7 +38,9 @@ struct TrafficProbeTests {
         }
     }
 
-    @Test("tcp-stream reports the resets a REJECT with tcp-reset injects", .kernelAccess(tools: tools, needsProbe: true))
+    @Test(
+        "tcp-stream reports the resets a REJECT with tcp-reset injects",
+        .kernelAccess(tools: tools, needsProbe: true))
     func streamReportsResets() async throws {
         try requireKernelAccess(tools: Self.tools, needsProbe: true)
         try await withLinkedNamespaces { client, server, link in

@@ -1,3 +1,4 @@
+import Foundation
 import FwdIptables
 import FwdModel
 import FwdNetlink
@@ -11,8 +12,26 @@ extension WindowlessReapplyTests {
 
     /// fwd's nftables backend: the lowered ruleset committed over netlink in one batch.
     static let nftablesApply: Loader = { server, ruleset in
-        let kernel = try NftablesKernel(networkNamespace: server.name)
-        _ = try kernel.commit(NftablesLowering().lower(ruleset.validated()), mode: .apply)
+        let lowered = NftablesLowering().lower(try ruleset.validated())
+        let namespace = server.name
+        try await onOwnThread {
+            _ = try NftablesKernel(networkNamespace: namespace).commit(lowered, mode: .apply)
+        }
+    }
+
+    /// Runs blocking `work` (a netlink commit) on a thread of its own, so that a hundred of them
+    /// do not hold one of the few threads that the tests running concurrently share.
+    static func onOwnThread(_ work: @escaping @Sendable () throws -> Void) async throws {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+            Thread {
+                do {
+                    try work()
+                    continuation.resume()
+                } catch {
+                    continuation.resume(throwing: error)
+                }
+            }.start()
+        }
     }
 
     /// Runs `reapply` under ``WindowlessTraffic`` in fresh linked namespaces whose server holds
@@ -44,7 +63,8 @@ extension WindowlessReapplyTests {
     ) async throws {
         let same = WindowlessFirewall.ruleset(decoys: decoys)
         for round in 1...reapplies {
-            try await load(changingComment ? WindowlessFirewall.ruleset(comment: "re-apply \(round)", decoys: decoys) : same)
+            let changed = { WindowlessFirewall.ruleset(comment: "re-apply \(round)", decoys: decoys) }
+            try await load(changingComment ? changed() : same)
             await Task.yield()
         }
     }
@@ -59,7 +79,8 @@ extension WindowlessReapplyTests {
             try await reapply(changingComment: changingComment, decoys: iptablesDecoys, with: load)
         } readBack: { server in
             for family in [IPFamily.ipv4, .ipv6] {
-                let lines = try await server.runChecked(tool.saveCommand(for: family), ["-t", "filter"]).split(separator: "\n")
+                let saved = try await server.runChecked(tool.saveCommand(for: family), ["-t", "filter"])
+                let lines = saved.split(separator: "\n")
                 #expect(lines.contains(":INPUT DROP [0:0]") || lines.contains { $0.hasPrefix(":INPUT DROP ") })
                 #expect(lines.filter { $0.hasPrefix("-A INPUT ") }.count == 3, "\(family): \(lines)")
                 #expect(lines.filter { $0.hasPrefix(":decoy") }.count == iptablesDecoys)
@@ -76,11 +97,13 @@ extension WindowlessReapplyTests {
         let context = Comment(rawValue: "\(label): \(outcome.summary)")
         #expect(outcome.leakedBlocked == 0, context, sourceLocation: sourceLocation)
         #expect(outcome.lostAllowed == 0, context, sourceLocation: sourceLocation)
-        #expect(outcome.allowedSink.receiveBufferBytes >= WindowlessTraffic.sinkBufferBytes, context, sourceLocation: sourceLocation)
-        #expect(outcome.allowedSink.foreign == 0 && outcome.allowedSink.duplicates == 0, context, sourceLocation: sourceLocation)
+        let sink = outcome.allowedSink
+        #expect(sink.receiveBufferBytes >= WindowlessTraffic.sinkBufferBytes, context, sourceLocation: sourceLocation)
+        #expect(sink.foreign == 0 && sink.duplicates == 0, context, sourceLocation: sourceLocation)
         #expect(outcome.stream.isClean && outcome.echo.resets == 0, context, sourceLocation: sourceLocation)
         #expect(outcome.stream.exchanges > 0 && outcome.stream.cycled > 0, context, sourceLocation: sourceLocation)
-        #expect(outcome.window.allowedSent > 500 && outcome.window.blockedSent > 500, context, sourceLocation: sourceLocation)
+        let window = outcome.window
+        #expect(window.allowedSent > 500 && window.blockedSent > 500, context, sourceLocation: sourceLocation)
         #expect(
             outcome.window.reapplyTime < WindowlessTraffic.probeLifetime - .seconds(5),
             "re-applies outlasted the traffic: \(context)", sourceLocation: sourceLocation)

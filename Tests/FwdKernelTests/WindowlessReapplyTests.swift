@@ -12,7 +12,9 @@ import Testing
 ///
 /// fwd's nftables backend and iptables-legacy-restore pass. iptables-nft-restore (1.8.9) does
 /// not: it deletes and re-creates each table it restores, the idiom the negative control shows
-/// leaking — a known issue of that tool, recorded rather than asserted away.
+/// leaking — a known issue of that tool, recorded rather than asserted away. (Measured by hand:
+/// `iptables-nft-restore --noflush` with an explicit `-F` per builtin chain keeps the table and its
+/// base chains, flushes and refills in one transaction, and leaked 0 of ~85,000 in two runs.)
 ///
 /// Each test runs in two fresh namespaces joined by a veth pair, removed on every path.
 @Suite("Windowless re-apply under traffic", .serialized)
@@ -62,22 +64,26 @@ struct WindowlessReapplyTests {
     func iptablesLegacy(changingComment: Bool) async throws {
         try requireKernelAccess(tools: Self.tools, needsProbe: true)
         let outcome = try await Self.reapplyingIptables(.legacy, changingComment: changingComment)
-        Self.expectWindowless(outcome, "iptables-legacy-restore, \(changingComment ? "changed comment" : "same ruleset")")
+        let label = "iptables-legacy-restore, \(changingComment ? "changed comment" : "same ruleset")"
+        Self.expectWindowless(outcome, label)
     }
 
+    /// One case only: the tool deletes and re-creates the table whatever changed, so a changed
+    /// comment takes the same path, and the suite's time is better spent elsewhere.
     @Test(
         "iptables-nft-restore: re-applying deletes and re-creates the table (known leak)",
-        .kernelAccess(tools: tools, needsProbe: true), arguments: [false, true])
-    func iptablesNft(changingComment: Bool) async throws {
+        .kernelAccess(tools: tools, needsProbe: true))
+    func iptablesNft() async throws {
         try requireKernelAccess(tools: Self.tools, needsProbe: true)
-        let outcome = try await Self.reapplyingIptables(.nft, changingComment: changingComment)
-        let label = "iptables-nft-restore, \(changingComment ? "changed comment" : "same ruleset")"
+        let outcome = try await Self.reapplyingIptables(.nft, changingComment: false)
         withKnownIssue(
-            Comment(rawValue: "iptables-nft-restore 1.8.9 sends delete table + add table + add chain (policy accept, "
-                + "then drop) in one transaction: the new base chain is live before its policy, so blocked packets pass"),
+            Comment(
+                rawValue: "iptables-nft-restore 1.8.9 sends delete table + add table + add chain (policy accept, "
+                    + "then drop) in one transaction: the new base chain is live before its policy, so blocked "
+                    + "packets pass"),
             isIntermittent: true
         ) {
-            Self.expectWindowless(outcome, label)
+            Self.expectWindowless(outcome, "iptables-nft-restore, same ruleset")
         }
         // What does not depend on the window: nothing lost, no connection broken.
         #expect(outcome.lostAllowed == 0, Comment(rawValue: outcome.summary))
@@ -109,8 +115,9 @@ struct WindowlessReapplyTests {
         }
         #expect(
             rounds.contains { $0.leakedBlocked > 0 },
-            Comment(rawValue: "the detector saw no leak in \(rounds.count) rounds of \(Self.reapplies) idiom re-applies: "
-                + rounds.map(\.summary).joined(separator: " | ")))
+            Comment(
+                rawValue: "the detector saw no leak in \(rounds.count) rounds of \(Self.reapplies) idiom re-applies: "
+                    + rounds.map(\.summary).joined(separator: " | ")))
         #expect(rounds.allSatisfy { $0.stream.resets == 0 && $0.echo.resets == 0 })
     }
 }

@@ -29,13 +29,14 @@ enum WindowlessTraffic {
         reapply: () async throws -> Void
     ) async throws -> WindowlessOutcome {
         let target = link.second.ipv4
+        let (allowed, blocked) = (WindowlessFirewall.allowedUDPPort, WindowlessFirewall.blockedUDPPort)
         let countersBefore = try await server.snmpCounters()
         let probes = [
-            server.udpSink(port: WindowlessFirewall.allowedUDPPort, lifetime: probeLifetime, receiveBufferBytes: sinkBufferBytes),
-            server.udpSink(port: WindowlessFirewall.blockedUDPPort, lifetime: probeLifetime, receiveBufferBytes: sinkBufferBytes),
+            server.udpSink(port: allowed, lifetime: probeLifetime, receiveBufferBytes: sinkBufferBytes),
+            server.udpSink(port: blocked, lifetime: probeLifetime, receiveBufferBytes: sinkBufferBytes),
             server.tcpEcho(port: WindowlessFirewall.allowedTCPPort, lifetime: probeLifetime),
-            client.udpFlood(to: target, port: WindowlessFirewall.allowedUDPPort, rate: allowedRate, duration: probeLifetime),
-            client.udpFlood(to: target, port: WindowlessFirewall.blockedUDPPort, rate: blockedRate, duration: probeLifetime),
+            client.udpFlood(to: target, port: allowed, rate: allowedRate, duration: probeLifetime),
+            client.udpFlood(to: target, port: blocked, rate: blockedRate, duration: probeLifetime),
             client.tcpStream(to: target, port: WindowlessFirewall.allowedTCPPort, duration: probeLifetime),
         ]
         let (window, outcomes) = try await withBackgroundProbes(probes) { running in
@@ -50,7 +51,8 @@ enum WindowlessTraffic {
             let blockedAfter = await running[4].latestEvent("progress")?.integer("sent") ?? 0
             try await Task.sleep(for: settle)
             return WindowlessOutcome.Window(
-                reapplyTime: elapsed, allowedSent: allowedAfter - allowedBefore, blockedSent: blockedAfter - blockedBefore)
+                reapplyTime: elapsed, allowedSent: allowedAfter - allowedBefore,
+                blockedSent: blockedAfter - blockedBefore)
         }
         let countersAfter = try await server.snmpCounters()
         return try WindowlessOutcome(
@@ -100,16 +102,20 @@ struct WindowlessOutcome: Sendable {
 
     /// One line with every number, for the test log and failure messages.
     var summary: String {
+        let firstGaps = allowedSink.gaps.prefix(5).map { "\($0.lowerBound)-\($0.upperBound)" }
         let seconds = Double(window.reapplyTime.components.seconds)
             + Double(window.reapplyTime.components.attoseconds) / 1e18
         return "re-applies took \(String(format: "%.2f", seconds)) s; "
             + "allowed UDP: sent \(allowedFlood.sent) (\(window.allowedSent) while re-applying), "
             + "received \(allowedSink.distinct), lost \(lostAllowed)"
-            + (allowedSink.gaps.isEmpty ? "" : " gaps \(allowedSink.gaps.prefix(5).map { "\($0.lowerBound)-\($0.upperBound)" })")
-            + "; blocked UDP: sent \(blockedFlood.sent) (\(window.blockedSent) while re-applying), leaked \(leakedBlocked); "
+            + (allowedSink.gaps.isEmpty ? "" : " gaps \(firstGaps)")
+            + "; blocked UDP: sent \(blockedFlood.sent) (\(window.blockedSent) while re-applying), "
+            + "leaked \(leakedBlocked); "
             + "TCP: \(stream.opened) connections, \(stream.exchanges) echoes, \(stream.resets) resets, "
-            + "\(stream.timeouts) timeouts, \(stream.connectFailures) failed handshakes, \(stream.retransmits) retransmits, "
+            + "\(stream.timeouts) timeouts, \(stream.connectFailures) failed handshakes, "
+            + "\(stream.retransmits) retransmits, "
             + "slowest echo \(stream.maximumMilliseconds) ms; server resets \(echo.resets); "
-            + "server UDP errors \(serverUDPErrors); flood send errors \(allowedFlood.sendErrors + blockedFlood.sendErrors)"
+            + "server UDP errors \(serverUDPErrors); "
+            + "flood send errors \(allowedFlood.sendErrors + blockedFlood.sendErrors)"
     }
 }
