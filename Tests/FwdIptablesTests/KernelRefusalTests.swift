@@ -62,7 +62,7 @@ import Testing
         #expect(!ruleset.validate().isEmpty, "validation should catch this ruleset before the kernel does")
         do {
             let loader = IptablesLoader(tool: tool, networkNamespace: namespace.name)
-            try await loader.apply(IptablesLoader.unvalidatedScripts(for: ruleset))
+            try await loader.applyUnvalidated(ruleset)
             Issue.record("the kernel accepted a ruleset it should refuse")
             return nil
         } catch {
