@@ -12,6 +12,7 @@ let package = Package(
     products: [
         .executable(name: "fwd", targets: ["fwd"]),
         .library(name: "FwdModel", targets: ["FwdModel"]),
+        .library(name: "FwdConfig", targets: ["FwdConfig"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -23,6 +24,16 @@ let package = Package(
     targets: [
         /// The rule model: tables, chains, rules, matches, targets, validation. Standard library only.
         .target(name: "FwdModel", swiftSettings: strict),
+
+        /// libyaml's C API (package libyaml-dev), used only inside FwdConfig.
+        .systemLibrary(name: "CYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
+
+        /// The YAML config loader: one streaming pass over libyaml's events into the model, with
+        /// defines, templates, includes and file:line:column diagnostics; and the canonical printer.
+        .target(name: "FwdConfig", dependencies: ["FwdModel", "CYAML"], swiftSettings: strict),
+
+        /// Loads a config and prints time and counts: the driver of bench/config-load.sh.
+        .executableTarget(name: "fwd-config-bench", dependencies: ["FwdConfig", "FwdModel"], swiftSettings: strict),
 
         /// Model → iptables-restore text, and loading it with iptables-restore/ip6tables-restore.
         .target(
@@ -87,6 +98,7 @@ let package = Package(
         ),
 
         .testTarget(name: "FwdModelTests", dependencies: ["FwdModel"]),
+        .testTarget(name: "FwdConfigTests", dependencies: ["FwdConfig", "FwdModel"], exclude: ["Golden"]),
         .testTarget(
             name: "FwdIptablesTests",
             dependencies: ["FwdIptables", "FwdModel", "FwdTestKit"],

@@ -117,7 +117,9 @@ extension AddressList: CustomStringConvertible {
 extension String {
     /// The string without leading and trailing spaces and tabs.
     func trimmingBlanks() -> String {
-        let isBlank: (Character) -> Bool = { $0 == " " || $0 == "\t" }
-        return String(drop(while: isBlank).reversed().drop(while: isBlank).reversed())
+        let isText: (UInt8) -> Bool = { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }
+        guard let first = utf8.firstIndex(where: isText), let last = utf8.lastIndex(where: isText) else { return "" }
+        if first == startIndex, utf8.index(after: last) == endIndex { return self }
+        return String(self[first...last])
     }
 }

@@ -4,8 +4,28 @@ extension Rule {
     /// the two (validation reports that).
     public var families: IPFamilies {
         var families = IPFamilies.both
-        for family in familyConstraints.map(\.family) {
+        for family in constrainedFamilies {
             families.formIntersection(IPFamilies(family))
+        }
+        return families
+    }
+
+    /// The families of ``familyConstraints``, without building their descriptions.
+    private var constrainedFamilies: [IPFamily] {
+        var families: [IPFamily] = []
+        for list in [source, destination] {
+            for address in list?.value.addresses ?? [] {
+                if let family = address.family { families.append(family) }
+            }
+        }
+        if let proto = proto, !proto.isNegated, let family = proto.value.impliedFamily { families.append(family) }
+        switch target {
+        case .reject(let type?):
+            if let family = type.family { families.append(family) }
+        case .snat(let to), .dnat(let to):
+            if let family = to.address.family { families.append(family) }
+        default:
+            break
         }
         return families
     }

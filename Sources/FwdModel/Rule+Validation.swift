@@ -34,6 +34,7 @@ extension Rule {
     }
 
     private func validateFamilies() -> [String] {
+        guard families.isEmpty else { return [] }
         let constraints = familyConstraints
         guard let v4 = constraints.first(where: { $0.family == .ipv4 }),
             let v6 = constraints.first(where: { $0.family == .ipv6 })

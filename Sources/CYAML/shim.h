@@ -1,0 +1,2 @@
+// libyaml, for FwdConfig's streaming config parser (package libyaml-dev).
+#include <yaml.h>
