@@ -17,6 +17,7 @@ struct CheckCommand: AsyncParsableCommand {
 
     @OptionGroup var configOptions: ConfigOptions
     @OptionGroup var backendOptions: BackendOptions
+    @OptionGroup var runtimeOptions: RuntimeOptions
 
     @Flag(name: .long, help: "Check the config only; do not ask the kernel.")
     var offline = false
@@ -29,7 +30,7 @@ struct CheckCommand: AsyncParsableCommand {
             print("ok: \(configOptions.config): \(summary) (config only)")
             return
         }
-        let backend = try backendOptions.resolve(runtimeDirectory: RuntimeDirectory())
+        let backend = try backendOptions.resolve(runtimeDirectory: runtimeOptions.directory)
         try await backend.check(loaded.ruleset)
         let place = backend.networkNamespace.map { " in netns \($0)" } ?? ""
         print("ok: \(configOptions.config): \(summary); the kernel would take them (\(backend.name)\(place))")
