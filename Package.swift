@@ -125,6 +125,7 @@ let package = Package(
             name: "FwdNetlinkTests",
             dependencies: ["FwdNetlink", "FwdNftables", "FwdModel"]
         ),
+        .testTarget(name: "FwdCLITests", dependencies: ["FwdTestKit"]),
         .testTarget(
             name: "FwdKernelTests",
             dependencies: ["FwdIptables", "FwdModel", "FwdTestKit"]
