@@ -111,7 +111,7 @@ let package = Package(
         .testTarget(
             name: "FwdIptablesTests",
             dependencies: ["FwdIptables", "FwdModel", "FwdTestKit"],
-            resources: [.copy("Golden")]
+            exclude: ["Golden"]  // read from the source tree by FwdTestKit's assertGolden
         ),
         .testTarget(name: "FwdDaemonTests", dependencies: ["FwdDaemon", "FwdModel"]),
         .testTarget(
@@ -128,7 +128,7 @@ let package = Package(
         .testTarget(name: "FwdCLITests", dependencies: ["FwdTestKit"]),
         .testTarget(
             name: "FwdKernelTests",
-            dependencies: ["FwdIptables", "FwdModel", "FwdTestKit"]
+            dependencies: ["FwdIptables", "FwdModel", "FwdNftables", "FwdNetlink", "FwdTestKit"]
         ),
     ]
 )

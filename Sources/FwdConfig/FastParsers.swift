@@ -1,7 +1,7 @@
 import FwdModel
 
 /// Byte-level parsers for the most common value forms (a port, a port range, a dotted IPv4
-/// address or network, a conntrack state name). Each gives exactly what the model's parser
+/// address or network, a conntrack state name, a rate, an IPv4 NAT address). Each gives exactly what the model's parser
 /// gives for the texts it accepts, and nil for anything else, so that the caller falls back to
 /// the model's parser (which then decides and explains). A test checks that they agree.
 ///
@@ -45,6 +45,33 @@ enum FastParsers {
             else { return nil }
             return .network(address.masked(to: length), prefixLength: length)
         } ?? nil
+    }
+
+    private static let unitsByName: [String: RateLimit.Unit] = Dictionary(
+        uniqueKeysWithValues: RateLimit.Unit.allCases.map { ($0.rawValue, $0) })
+
+    /// `5/second` (a whole unit name) → the rate.
+    static func rate(_ text: String) -> RateLimit? {
+        guard let slash = text.utf8.firstIndex(of: UInt8(ascii: "/")),
+            let unit = unitsByName[String(text[text.utf8.index(after: slash)...])]
+        else { return nil }
+        let countText = text[..<slash]
+        guard !countText.isEmpty, countText.utf8.count <= 9,
+            countText.utf8.allSatisfy({ isDigit($0) }), let count = Int(countText)
+        else { return nil }
+        return RateLimit(count, per: unit)
+    }
+
+    /// `10.0.0.5` or `10.0.0.5:8080` or `10.0.0.5:8000-8100` → the NAT address.
+    static func natAddress(_ text: String) -> NATAddress? {
+        guard let colon = text.utf8.firstIndex(of: UInt8(ascii: ":")) else {
+            return ipv4Network(text).map { NATAddress($0) }
+        }
+        let portText = String(text[text.utf8.index(after: colon)...])
+        guard !portText.containsByte(UInt8(ascii: ":")), let address = ipv4Network(String(text[..<colon])),
+            let ports = port(portText)
+        else { return nil }
+        return NATAddress(address, ports: ports)
     }
 
     private static let statesByName: [String: ConnectionStates] = Dictionary(

@@ -33,7 +33,7 @@ extension RuleAssembler {
             }
             options.logLevel = .init(value: level, keyLocation: at)
         case .toSource, .toDestination:
-            let address = NATAddress(parsing: item.text)
+            let address = FastParsers.natAddress(item.text) ?? NATAddress(parsing: item.text)
             var value: NATAddress? = address
             if case .invalid(_, let reason) = address.address {
                 report(item.location, "\(entry.key.name): \(reason)" + (item.origin.map { " (from \($0))" } ?? ""))
@@ -49,7 +49,7 @@ extension RuleAssembler {
         case .setMark:
             options.setMark = .init(value: parseMark(item, key: .setMark), keyLocation: at)
         case .limit:
-            let rate = RateLimit(parsing: item.text)
+            let rate = FastParsers.rate(item.text) ?? RateLimit(parsing: item.text)
             if rate == nil {
                 reject(item, key: .limit, "is not a rate (5/second, 10/minute, 100/hour, 1/day)")
             }

@@ -5,19 +5,26 @@ public enum Command {
     /// The most output collected from one stream.
     static let outputLimit = 64 * 1024 * 1024
 
-    /// Runs `tool` (a name found by ``Tool/path(_:)``, or a path) with `arguments`, killing it
-    /// after `timeout`. A non-zero exit is a normal result; check ``CommandResult/succeeded``.
+    /// Runs `tool` (a name found by ``Tool/path(_:)``, or a path) with `arguments`, giving it
+    /// `input` on standard input when given, and killing it after `timeout`. A non-zero exit is a
+    /// normal result; check ``CommandResult/succeeded``.
     /// - Throws: ``CommandError`` when the tool is missing or the time limit passes.
     public static func run(
-        _ tool: String, _ arguments: [String], timeout: Duration = .seconds(60)
+        _ tool: String, _ arguments: [String], input: String? = nil, timeout: Duration = .seconds(60)
     ) async throws -> CommandResult {
         let executable = try Tool.require(tool)
         let commandLine = [executable] + arguments
         let options = PlatformOptions.tearingDownGracefully
         return try await withTimeout(timeout, commandLine: commandLine) {
-            let result = try await Subprocess.run(
-                .path(.init(executable)), arguments: .init(arguments), platformOptions: options,
-                output: .string(limit: outputLimit), error: .string(limit: outputLimit))
+            let result = if let input {
+                try await Subprocess.run(
+                    .path(.init(executable)), arguments: .init(arguments), platformOptions: options,
+                    input: .string(input), output: .string(limit: outputLimit), error: .string(limit: outputLimit))
+            } else {
+                try await Subprocess.run(
+                    .path(.init(executable)), arguments: .init(arguments), platformOptions: options,
+                    output: .string(limit: outputLimit), error: .string(limit: outputLimit))
+            }
             return CommandResult(
                 commandLine: commandLine, exitCode: result.terminationStatus.exitCode,
                 standardOutput: result.standardOutput, standardError: result.standardError)

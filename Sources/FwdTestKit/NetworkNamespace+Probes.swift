@@ -8,6 +8,22 @@ extension NetworkNamespace {
         return try line.decodedResult(TCPConnectResult.self)
     }
 
+    /// Connects over TCP from this namespace to `address`:`port` and sends `rounds` messages one
+    /// after the other, each waiting at most `timeout` for its echo (the other side runs
+    /// ``withTCPListener(port:echo:lifetime:_:)`` with `echo: true`). `timeout` also bounds the
+    /// handshake.
+    public func tcpExchange(
+        with address: String, port: UInt16, rounds: Int = 3, timeout: Duration = .seconds(1),
+        payload: String = "fwd-probe"
+    ) async throws -> TCPExchangeResult {
+        let arguments = [
+            "tcp-exchange", address, String(port), "--timeout", timeout.secondsText,
+            "--rounds", String(rounds), "--payload", payload,
+        ]
+        let line = try await runProbe(arguments, timeout * (rounds + 1))
+        return try line.decodedResult(TCPExchangeResult.self)
+    }
+
     /// Sends one UDP datagram from this namespace to `address`:`port` and waits at most `timeout`
     /// for it to come back (the other side runs ``withUDPEcho(port:lifetime:_:)``).
     public func udpExchange(

@@ -36,22 +36,25 @@ public struct NetworkNamespace: Sendable, Hashable, CustomStringConvertible {
         return namespace
     }
 
-    /// Runs `tool` with `arguments` inside the namespace (`ip netns exec NAME tool …`), killing it
-    /// after `timeout`. A non-zero exit is a normal result.
+    /// Runs `tool` with `arguments` inside the namespace (`ip netns exec NAME tool …`), giving it
+    /// `input` on standard input when given, and killing it after `timeout`. A non-zero exit is a
+    /// normal result.
     public func run(
-        _ tool: String, _ arguments: [String], timeout: Duration = .seconds(60)
+        _ tool: String, _ arguments: [String], input: String? = nil, timeout: Duration = .seconds(60)
     ) async throws -> CommandResult {
         let executable = try Tool.require(tool)
-        return try await Command.run("ip", ["netns", "exec", name, executable] + arguments, timeout: timeout)
+        return try await Command.run(
+            "ip", ["netns", "exec", name, executable] + arguments, input: input, timeout: timeout)
     }
 
-    /// Runs `tool` inside the namespace and returns its standard output.
+    /// Runs `tool` inside the namespace (with `input` on standard input when given) and returns
+    /// its standard output.
     /// - Throws: ``CommandError/failed(_:)`` when it exits non-zero.
     @discardableResult
     public func runChecked(
-        _ tool: String, _ arguments: [String], timeout: Duration = .seconds(60)
+        _ tool: String, _ arguments: [String], input: String? = nil, timeout: Duration = .seconds(60)
     ) async throws -> String {
-        try await run(tool, arguments, timeout: timeout).checked().standardOutput
+        try await run(tool, arguments, input: input, timeout: timeout).checked().standardOutput
     }
 
     /// Sets the sysctl `key` (`net.ipv4.ip_forward`) to `value` inside this namespace only (the

@@ -41,6 +41,26 @@ public enum TCPConnectResult: String, Sendable, Hashable {
     case timedOut = "timed-out"
 }
 
+/// The outcome of a TCP connection that exchanges a few messages with an echoing listener
+/// (`fwd-probe tcp-exchange`, against ``NetworkNamespace/withTCPListener(port:echo:lifetime:_:)``
+/// with `echo: true`).
+public enum TCPExchangeResult: String, Sendable, Hashable {
+    /// Every message came back unchanged.
+    case echoed
+    /// The handshake was answered with a RST.
+    case refused
+    /// The handshake was answered with an ICMP error.
+    case unreachable
+    /// The handshake got no answer within the timeout.
+    case timedOut = "timed-out"
+    /// Connected, but an echo did not come back within the timeout.
+    case stalled
+    /// Connected, but the peer closed or reset the connection before every echo came back.
+    case closed
+    /// An echo came back different from the message sent.
+    case mismatch
+}
+
 /// The outcome of one UDP datagram sent to an echo server (`fwd-probe udp-send`).
 public enum UDPExchangeResult: String, Sendable, Hashable {
     /// The datagram came back unchanged.

@@ -18,12 +18,15 @@ public struct ProbeServer: Sendable {
 
 extension NetworkNamespace {
     /// Runs `body` while a TCP listener on `port` accepts (and at once closes) connections in this
-    /// namespace, on all its IPv4 and IPv6 addresses. The listener is stopped when `body` ends, and
-    /// after `lifetime` in any case.
+    /// namespace, on all its IPv4 and IPv6 addresses. With `echo`, each connection is first served
+    /// by sending back what it sends, until it closes or stays quiet for 2 s (one connection at a
+    /// time), for ``tcpExchange(with:port:rounds:timeout:payload:)``. The listener is stopped when
+    /// `body` ends, and after `lifetime` in any case.
     public func withTCPListener<Result: Sendable>(
-        port: UInt16, lifetime: Duration = .seconds(60), _ body: (ProbeServer) async throws -> Result
+        port: UInt16, echo: Bool = false, lifetime: Duration = .seconds(60),
+        _ body: (ProbeServer) async throws -> Result
     ) async throws -> Result {
-        try await withProbeServer(["tcp-listen", String(port)], lifetime: lifetime, body)
+        try await withProbeServer(["tcp-listen", String(port)] + (echo ? ["--echo"] : []), lifetime: lifetime, body)
     }
 
     /// Runs `body` while a UDP echo server on `port` sends every datagram back, in this namespace.

@@ -18,12 +18,7 @@ struct TCPConnect: ParsableCommand {
         try reportingSocketErrors {
             let socket = try Socket(family: destination.family, type: SOCK_STREAM, nonBlocking: true)
             let start = Lifetime.now()
-            let status = destination.withSockaddr { connect(socket.descriptor, $0, $1) }
-            var code: Int32 = status == 0 ? 0 : errno
-            if code == EINPROGRESS {
-                let events = try socket.wait(for: Int16(POLLOUT), milliseconds: Int32(options.timeout * 1000))
-                code = events == 0 ? ETIMEDOUT : socket.pendingError()
-            }
+            let code = try socket.connect(to: destination, milliseconds: Int32(options.timeout * 1000))
             Report.result(
                 outcomeName(errno: code, success: "connected"),
                 ("errno", "\(code)"), ("elapsed_ms", elapsedMilliseconds(since: start)))

@@ -43,6 +43,23 @@ struct FastParserTests {
         }
     }
 
+    @Test func ratesAndNATAddressesAgree() {
+        var generator = SystemRandomNumberGenerator()
+        let units = ["second", "minute", "hour", "day", "s", "min", "x", ""]
+        for _ in 0..<5_000 {
+            let text = "\(Int.random(in: 0...2_000_000_000, using: &generator))/" + (units.randomElement(using: &generator) ?? "")
+            if let fast = FastParsers.rate(text) { #expect(RateLimit(parsing: text) == fast, "\(text)") }
+        }
+        #expect(FastParsers.rate("5/second") == RateLimit(5, per: .second))
+        let alphabet = Array("0123456789.:-/[]")
+        for _ in 0..<20_000 {
+            let length = Int.random(in: 0...22, using: &generator)
+            let text = String((0..<length).map { _ in alphabet.randomElement(using: &generator) ?? "0" })
+            if let fast = FastParsers.natAddress(text) { #expect(NATAddress(parsing: text) == fast, "\(text)") }
+        }
+        #expect(FastParsers.natAddress("10.0.0.5:8000-8100") == NATAddress("10.0.0.5", ports: PortRange(8000, 8100)))
+    }
+
     @Test func statesAgree() {
         for (state, name) in ConnectionStates.named {
             #expect(FastParsers.connectionState(name) == state)

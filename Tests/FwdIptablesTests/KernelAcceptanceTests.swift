@@ -1,18 +1,20 @@
 @testable import FwdIptables
 import FwdModel
+import FwdTestKit
 import Testing
 
 /// Every golden ruleset passes `--test` of both iptables implementations, for both families.
 @Suite struct KernelAcceptanceTests {
-    @Test("golden rulesets pass iptables-restore --test", arguments: [IptablesTool.legacy, .nft])
+    @Test(
+        "golden rulesets pass iptables-restore --test",
+        .kernelAccess(tools: IptablesTool.commandsUnderTest), arguments: IptablesTool.underTest)
     func goldenRulesetsPassTest(tool: IptablesTool) async throws {
-        let commands = IPFamily.allCases.map { tool.restoreCommand(for: $0) }
-        guard KernelNamespace.canRun(tools: commands) else { return }
-        try await KernelNamespace.with { namespace in
+        try requireKernelAccess(tools: tool.restoreAndSaveCommands)
+        try await withNetworkNamespace { namespace in
             for (name, ruleset) in GoldenRulesets.all {
                 for family in IPFamily.allCases {
                     let script = IptablesRenderer().render(ruleset, family: family)
-                    let output = try await ToolRunner(networkNamespace: namespace)
+                    let output = try await ToolRunner(networkNamespace: namespace.name)
                         .run(tool.restoreCommand(for: family), ["-w", "--test"], input: script.text)
                     #expect(output.succeeded, "\(name) \(family) refused by \(tool.restoreCommand(for: family)): \(output.standardError)")
                 }
@@ -20,11 +22,13 @@ import Testing
         }
     }
 
-    @Test("the loader's check passes for every golden ruleset", arguments: [IptablesTool.legacy, .nft])
+    @Test(
+        "the loader's check passes for every golden ruleset",
+        .kernelAccess(tools: IptablesTool.commandsUnderTest), arguments: IptablesTool.underTest)
     func loaderCheckPasses(tool: IptablesTool) async throws {
-        guard KernelNamespace.canRun(tools: IPFamily.allCases.map { tool.restoreCommand(for: $0) }) else { return }
-        try await KernelNamespace.with { namespace in
-            let loader = IptablesLoader(tool: tool, networkNamespace: namespace)
+        try requireKernelAccess(tools: tool.restoreAndSaveCommands)
+        try await withNetworkNamespace { namespace in
+            let loader = IptablesLoader(tool: tool, networkNamespace: namespace.name)
             for (name, ruleset) in GoldenRulesets.all {
                 do {
                     try await loader.check(ruleset)

@@ -1,24 +1,24 @@
 @testable import FwdIptables
 import FwdModel
+import FwdTestKit
 import Testing
 
 /// After a real apply inside a namespace, iptables-save shows exactly the rules fwd generated.
 @Suite struct KernelReadbackTests {
-    static let tools: [IptablesTool] = [.legacy, .nft]
-
-    @Test("applied rules read back as generated", arguments: GoldenRulesets.all.map(\.name), tools)
+    @Test(
+        "applied rules read back as generated",
+        .kernelAccess(tools: IptablesTool.commandsUnderTest),
+        arguments: GoldenRulesets.all.map(\.name), IptablesTool.underTest)
     func appliedRulesReadBack(name: String, tool: IptablesTool) async throws {
-        let commands = IPFamily.allCases.flatMap { [tool.restoreCommand(for: $0), tool.saveCommand(for: $0)] }
-        guard KernelNamespace.canRun(tools: commands) else { return }
+        try requireKernelAccess(tools: tool.restoreAndSaveCommands)
         let ruleset = try #require(GoldenRulesets.all.first { $0.name == name }?.ruleset)
-        try await KernelNamespace.with { namespace in
-            try await IptablesLoader(tool: tool, networkNamespace: namespace).apply(ruleset)
+        try await withNetworkNamespace { namespace in
+            try await IptablesLoader(tool: tool, networkNamespace: namespace.name).apply(ruleset)
             for family in IPFamily.allCases {
                 let expected = SavedRules(IptablesRenderer().render(ruleset, family: family).text)
                 var saved = ""
                 for table in ruleset.tables {
-                    saved += try await KernelNamespace.run(
-                        tool.saveCommand(for: family), ["-t", table.kind.rawValue], in: namespace)
+                    saved += try await namespace.runChecked(tool.saveCommand(for: family), ["-t", table.kind.rawValue])
                 }
                 let actual = SavedRules(saved)
                 #expect(expected.tables.count == ruleset.tables.count)
@@ -28,17 +28,19 @@ import Testing
         }
     }
 
-    @Test("apply replaces only the tables the ruleset names")
+    @Test(
+        "apply replaces only the tables the ruleset names",
+        .kernelAccess(tools: IptablesTool.legacy.restoreAndSaveCommands))
     func untouchedTablesStay() async throws {
-        guard KernelNamespace.canRun(tools: ["iptables-legacy-restore", "iptables-legacy-save"]) else { return }
-        try await KernelNamespace.with { namespace in
+        try requireKernelAccess(tools: IptablesTool.legacy.restoreAndSaveCommands)
+        try await withNetworkNamespace { namespace in
             let natRules = "*nat\n:PREROUTING ACCEPT [0:0]\n-A PREROUTING -p tcp -j ACCEPT\nCOMMIT\n"
-            _ = try await KernelNamespace.run("iptables-legacy-restore", ["-w"], in: namespace, input: natRules)
-            let loader = IptablesLoader(tool: .legacy, networkNamespace: namespace)
+            try await namespace.runChecked("iptables-legacy-restore", ["-w"], input: natRules)
+            let loader = IptablesLoader(tool: .legacy, networkNamespace: namespace.name)
             try await loader.apply(ExampleRulesets.host())
-            let nat = try await KernelNamespace.run("iptables-legacy-save", ["-t", "nat"], in: namespace)
+            let nat = try await namespace.runChecked("iptables-legacy-save", ["-t", "nat"])
             #expect(SavedRules(nat).tables["nat"]?.contains("-A PREROUTING -p tcp -j ACCEPT") == true)
-            let filter = try await KernelNamespace.run("iptables-legacy-save", ["-t", "filter"], in: namespace)
+            let filter = try await namespace.runChecked("iptables-legacy-save", ["-t", "filter"])
             #expect(SavedRules(filter).tables["filter"]?.first == ":INPUT DROP")
         }
     }

@@ -1,5 +1,6 @@
 @testable import FwdIptables
 import FwdModel
+import FwdTestKit
 import Testing
 
 /// Rulesets the model accepts but the kernel refuses: the error names the user's location and
@@ -45,22 +46,23 @@ import Testing
         return GoldenRulesets.relocated(Ruleset([mangle, filter]), file: "v6bad.fwd")
     }
 
-    private func state(in namespace: String, tool: IptablesTool) async throws -> [IPFamily: SavedRules] {
+    private func state(in namespace: NetworkNamespace, tool: IptablesTool) async throws -> [IPFamily: SavedRules] {
         var state: [IPFamily: SavedRules] = [:]
         for family in IPFamily.allCases {
             var text = ""
             for table in [TableKind.mangle, .filter] {
-                text += try await KernelNamespace.run(tool.saveCommand(for: family), ["-t", table.rawValue], in: namespace)
+                text += try await namespace.runChecked(tool.saveCommand(for: family), ["-t", table.rawValue])
             }
             state[family] = SavedRules(text)
         }
         return state
     }
 
-    private func refusal(applying ruleset: Ruleset, in namespace: String, tool: IptablesTool) async throws -> IptablesRefusal? {
+    private func refusal(applying ruleset: Ruleset, in namespace: NetworkNamespace, tool: IptablesTool) async throws -> IptablesRefusal? {
         #expect(!ruleset.validate().isEmpty, "validation should catch this ruleset before the kernel does")
         do {
-            try await IptablesLoader(tool: tool, networkNamespace: namespace).apply(IptablesLoader.unvalidatedScripts(for: ruleset))
+            let loader = IptablesLoader(tool: tool, networkNamespace: namespace.name)
+            try await loader.apply(IptablesLoader.unvalidatedScripts(for: ruleset))
             Issue.record("the kernel accepted a ruleset it should refuse")
             return nil
         } catch {
@@ -72,13 +74,14 @@ import Testing
         }
     }
 
-    @Test("legacy: a table refused at COMMIT names the table and changes nothing")
+    @Test(
+        "legacy: a table refused at COMMIT names the table and changes nothing",
+        .kernelAccess(tools: IptablesTool.legacy.restoreAndSaveCommands))
     func legacyCommitRefusal() async throws {
         let tool = IptablesTool.legacy
-        guard KernelNamespace.canRun(tools: ["iptables-legacy-restore", "iptables-legacy-save", "ip6tables-legacy-save"])
-        else { return }
-        try await KernelNamespace.with { namespace in
-            try await IptablesLoader(tool: tool, networkNamespace: namespace).apply(Self.before())
+        try requireKernelAccess(tools: tool.restoreAndSaveCommands)
+        try await withNetworkNamespace { namespace in
+            try await IptablesLoader(tool: tool, networkNamespace: namespace.name).apply(Self.before())
             let before = try await state(in: namespace, tool: tool)
             let bad = Self.rejectInMangle()
             let refusal = try #require(try await refusal(applying: bad, in: namespace, tool: tool))
@@ -92,13 +95,14 @@ import Testing
         }
     }
 
-    @Test("nft: a refused rule names the rule's file and line and changes nothing")
+    @Test(
+        "nft: a refused rule names the rule's file and line and changes nothing",
+        .kernelAccess(tools: IptablesTool.nft.restoreAndSaveCommands))
     func nftRuleRefusal() async throws {
         let tool = IptablesTool.nft
-        guard KernelNamespace.canRun(tools: ["iptables-nft-restore", "iptables-nft-save", "ip6tables-nft-save"])
-        else { return }
-        try await KernelNamespace.with { namespace in
-            try await IptablesLoader(tool: tool, networkNamespace: namespace).apply(Self.before())
+        try requireKernelAccess(tools: tool.restoreAndSaveCommands)
+        try await withNetworkNamespace { namespace in
+            try await IptablesLoader(tool: tool, networkNamespace: namespace.name).apply(Self.before())
             let before = try await state(in: namespace, tool: tool)
             let bad = Self.rejectInMangle()
             let refusal = try #require(try await refusal(applying: bad, in: namespace, tool: tool))
@@ -112,17 +116,18 @@ import Testing
         }
     }
 
-    @Test("legacy: IPv6 failing after IPv4 was loaded rolls IPv4 back")
+    @Test(
+        "legacy: IPv6 failing after IPv4 was loaded rolls IPv4 back",
+        .kernelAccess(tools: IptablesTool.legacy.restoreAndSaveCommands))
     func ipv6FailureRollsBackIPv4() async throws {
         let tool = IptablesTool.legacy
-        guard KernelNamespace.canRun(tools: IPFamily.allCases.flatMap { [tool.restoreCommand(for: $0), tool.saveCommand(for: $0)] })
-        else { return }
-        try await KernelNamespace.with { namespace in
-            try await IptablesLoader(tool: tool, networkNamespace: namespace).apply(Self.before())
+        try requireKernelAccess(tools: tool.restoreAndSaveCommands)
+        try await withNetworkNamespace { namespace in
+            try await IptablesLoader(tool: tool, networkNamespace: namespace.name).apply(Self.before())
             let before = try await state(in: namespace, tool: tool)
             let bad = Self.failsOnlyForIPv6()
             let v4 = IptablesRenderer().render(bad, family: .ipv4)
-            _ = try await KernelNamespace.run("iptables-legacy-restore", ["--test"], in: namespace, input: v4.text)
+            try await namespace.runChecked("iptables-legacy-restore", ["--test"], input: v4.text)
             let refusal = try #require(try await refusal(applying: bad, in: namespace, tool: tool))
             #expect(refusal.family == .ipv6)
             #expect(refusal.command == "ip6tables-legacy-restore")

@@ -1,5 +1,6 @@
 import FwdIptables
 import FwdModel
+import FwdTestKit
 import Testing
 
 /// The renderer's output for every golden ruleset and family, compared with the files in Golden.
@@ -21,17 +22,17 @@ import Testing
         let ruleset = try #require(GoldenRulesets.all.first { $0.name == parts[0] }?.ruleset)
         let family: IPFamily = parts[1] == "ipv4" ? .ipv4 : .ipv6
         let script = IptablesRenderer().render(ruleset, family: family)
-        try GoldenFile.assertMatches(script.text, named: "\(caseName).rules")
+        assertGolden(script.text, named: "\(caseName).rules")
     }
 
     @Test("line numbers and colour match the golden files")
     func numberedAndColoured() throws {
         let ruleset = ExampleRulesets.host()
         let numbered = IptablesRenderer(lineNumbers: true).render(ruleset, family: .ipv4)
-        try GoldenFile.assertMatches(numbered.text, named: "host.ipv4.numbered.rules")
+        assertGolden(numbered.text, named: "host.ipv4.numbered.rules")
         let coloured = IptablesRenderer(colorized: true).render(ruleset, family: .ipv6)
-        try GoldenFile.assertMatches(coloured.text, named: "host.ipv6.color.rules")
+        assertGolden(coloured.text, named: "host.ipv6.color.rules")
         let both = IptablesRenderer(lineNumbers: true, colorized: true).render(ruleset, family: .ipv4)
-        try GoldenFile.assertMatches(both.text, named: "host.ipv4.numbered-color.rules")
+        assertGolden(both.text, named: "host.ipv4.numbered-color.rules")
     }
 }
