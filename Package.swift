@@ -127,6 +127,10 @@ let package = Package(
         ),
         .testTarget(name: "FwdCLITests", dependencies: ["FwdTestKit"]),
         .testTarget(
+            name: "FwdBackendsTests",
+            dependencies: ["FwdBackends", "FwdConfig", "FwdDaemon", "FwdIptables", "FwdModel", "FwdNetlink", "FwdTestKit"]
+        ),
+        .testTarget(
             name: "FwdKernelTests",
             dependencies: ["FwdIptables", "FwdModel", "FwdNftables", "FwdNetlink", "FwdTestKit"]
         ),

@@ -9,7 +9,9 @@ import FwdNftables
 ///
 /// The kernel cannot give back fwd's model, so the state captured before a commit is the canonical
 /// YAML of what fwd last applied here (kept by the ``AppliedRulesetStore``); restoring loads it
-/// again and re-applies it, or deletes fwd's tables when fwd had applied nothing.
+/// again and re-applies it, or deletes fwd's tables when fwd had applied nothing. The restored
+/// tables, chains and rules are those of before; only the order `nft list ruleset` prints tables
+/// in (their creation order) can differ, when the rolled-back commit had deleted a table.
 ///
 /// Rulesets must be validated (as every ``RulesetSource`` hands them out): the lowering does not
 /// check them again.
