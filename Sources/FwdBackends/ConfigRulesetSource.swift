@@ -25,7 +25,8 @@ public struct ConfigRulesetSource: RulesetSource {
             } catch {
                 throw InvalidConfig(error: error)
             }
-            return LoadedRuleset(ruleset: config.ruleset, files: config.files, digest: String(config.digest.prefix(12)),
+            return LoadedRuleset(
+                ruleset: config.ruleset, files: config.files, digest: String(config.digest.prefix(12)),
                 canonicalText: config.ruleset.canonicalYAML())
         }
     }

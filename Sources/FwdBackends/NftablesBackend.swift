@@ -50,7 +50,8 @@ public struct NftablesBackend: FirewallBackend {
     public func captureState() async throws -> FirewallSnapshot {
         let text = try AppliedConfig(directory: runtimeDirectory)
             .canonicalText(backend: name, networkNamespace: networkNamespace)
-        return FirewallSnapshot(backend: name, networkNamespace: networkNamespace,
+        return FirewallSnapshot(
+            backend: name, networkNamespace: networkNamespace,
             parts: text.map { [FirewallSnapshot.Part(name: Self.partName, text: $0)] } ?? [])
     }
 

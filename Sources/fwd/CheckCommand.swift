@@ -26,7 +26,9 @@ struct CheckCommand: AsyncParsableCommand {
         let loaded = try await configOptions.source.load()
         let summary = "\(loaded.ruleset.ruleCount) rules in \(loaded.ruleset.tables.count) table(s)"
         if offline || geteuid() != 0 {
-            if !offline { StandardError.write("fwd check: not root, so the kernel was not asked (--offline to silence)") }
+            if !offline {
+                StandardError.write("fwd check: not root, so the kernel was not asked (--offline to silence)")
+            }
             print("ok: \(configOptions.config): \(summary) (config only)")
             return
         }

@@ -31,7 +31,8 @@ struct BackendKernelTests {
     /// Runs `body` with a namespace and a runtime directory, both removed afterwards.
     func scenario(_ body: (NetworkNamespace, RuntimeDirectory) async throws -> Void) async throws {
         try requireKernelAccess(tools: KernelTools.needed)
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("fwd-backends-\(UUID().uuidString)").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("fwd-backends-\(UUID().uuidString)")
+            .path
         defer { try? FileManager.default.removeItem(atPath: path) }
         try await withNetworkNamespace { namespace in try await body(namespace, RuntimeDirectory(path)) }
     }
@@ -110,7 +111,8 @@ struct BackendKernelTests {
 
             try await namespace.runChecked("nft", ["add", "table", "inet", "other"])
             try await backend.restore(nothing)
-            #expect(try await namespace.runChecked("nft", ["list", "ruleset"]) == "table inet other {\n}\n",
+            #expect(
+                try await namespace.runChecked("nft", ["list", "ruleset"]) == "table inet other {\n}\n",
                 "fwd's tables are gone, the other table stays")
         }
     }

@@ -1,6 +1,7 @@
-@testable import FwdBackends
 import FwdModel
 import Testing
+
+@testable import FwdBackends
 
 /// Splitting iptables-save output and deciding which tables a restore must put back.
 @Suite struct IptablesSaveTextTests {
@@ -26,51 +27,55 @@ import Testing
     @Test func splitsTablesAndKeepsEachBlockWhole() {
         let text = IptablesSaveText(Self.saved)
         #expect(Set(text.blocks.keys) == [.filter, .mangle])
-        #expect(text.block(.filter) == """
-            *filter
-            :INPUT DROP [12:3400]
-            :FORWARD ACCEPT [0:0]
-            :OUTPUT ACCEPT [5:300]
-            [3:180] -A INPUT -p tcp -m tcp --dport 22 -j ACCEPT
-            COMMIT
+        #expect(
+            text.block(.filter) == """
+                *filter
+                :INPUT DROP [12:3400]
+                :FORWARD ACCEPT [0:0]
+                :OUTPUT ACCEPT [5:300]
+                [3:180] -A INPUT -p tcp -m tcp --dport 22 -j ACCEPT
+                COMMIT
 
-            """)
+                """)
         #expect(text.block(.nat) == nil)
     }
 
     @Test func countersAndCommentsDoNotCountAsChanges() {
         let later = Self.saved.replacingOccurrences(of: "[12:3400]", with: "[99:9999]")
-            .replacingOccurrences(of: "[3:180]", with: "[40:2400]").replacingOccurrences(of: "11:33:50", with: "11:40:00")
+            .replacingOccurrences(of: "[3:180]", with: "[40:2400]").replacingOccurrences(
+                of: "11:33:50", with: "11:40:00")
         #expect(IptablesSaveText(Self.saved).restoreScript(from: IptablesSaveText(later)).isEmpty)
     }
 
     @Test func onlyChangedTablesAreRestoredAndNewTablesEmptied() {
-        let now = IptablesSaveText(Self.saved.replacingOccurrences(of: "--dport 22", with: "--dport 2222") + """
-            *nat
-            :PREROUTING ACCEPT [0:0]
-            :INPUT ACCEPT [0:0]
-            :OUTPUT ACCEPT [0:0]
-            :POSTROUTING ACCEPT [0:0]
-            -A POSTROUTING -j MASQUERADE
-            COMMIT
+        let now = IptablesSaveText(
+            Self.saved.replacingOccurrences(of: "--dport 22", with: "--dport 2222") + """
+                *nat
+                :PREROUTING ACCEPT [0:0]
+                :INPUT ACCEPT [0:0]
+                :OUTPUT ACCEPT [0:0]
+                :POSTROUTING ACCEPT [0:0]
+                -A POSTROUTING -j MASQUERADE
+                COMMIT
 
-            """)
+                """)
         let script = IptablesSaveText(Self.saved).restoreScript(from: now)
-        #expect(script == """
-            *nat
-            :PREROUTING ACCEPT [0:0]
-            :INPUT ACCEPT [0:0]
-            :OUTPUT ACCEPT [0:0]
-            :POSTROUTING ACCEPT [0:0]
-            COMMIT
-            *filter
-            :INPUT DROP [12:3400]
-            :FORWARD ACCEPT [0:0]
-            :OUTPUT ACCEPT [5:300]
-            [3:180] -A INPUT -p tcp -m tcp --dport 22 -j ACCEPT
-            COMMIT
+        #expect(
+            script == """
+                *nat
+                :PREROUTING ACCEPT [0:0]
+                :INPUT ACCEPT [0:0]
+                :OUTPUT ACCEPT [0:0]
+                :POSTROUTING ACCEPT [0:0]
+                COMMIT
+                *filter
+                :INPUT DROP [12:3400]
+                :FORWARD ACCEPT [0:0]
+                :OUTPUT ACCEPT [5:300]
+                [3:180] -A INPUT -p tcp -m tcp --dport 22 -j ACCEPT
+                COMMIT
 
-            """)
+                """)
     }
 
     @Test func emptyBlockDeclaresEveryBuiltinChain() {

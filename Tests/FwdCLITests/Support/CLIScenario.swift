@@ -28,7 +28,10 @@ struct CLIScenario {
 
     /// The options every kernel command gets: the config, the namespace, the runtime directory.
     func kernelOptions(config: String? = nil) -> [String] {
-        ["--config", config ?? directory.file("fwd.yaml"), "--netns", namespace.name, "--runtime-dir", directory.runtime]
+        [
+            "--config", config ?? directory.file("fwd.yaml"), "--netns", namespace.name, "--runtime-dir",
+            directory.runtime,
+        ]
     }
 
     /// Runs `fwd arguments…` to completion.

@@ -38,7 +38,10 @@ enum Configs {
     static let deepJumps: String = {
         var lines = ["tables:", "  filter:", "    INPUT:", "      rules:", "        - {jump: c1}"]
         for index in 1...20 {
-            lines += ["    c\(index):", "      rules:", index < 20 ? "        - {jump: c\(index + 1)}" : "        - {jump: ACCEPT}"]
+            lines += [
+                "    c\(index):", "      rules:",
+                index < 20 ? "        - {jump: c\(index + 1)}" : "        - {jump: ACCEPT}",
+            ]
         }
         return lines.joined(separator: "\n") + "\n"
     }()

@@ -21,7 +21,8 @@ enum FwdBinary {
         if let explicit = ProcessInfo.processInfo.environment["FWD_BINARY"], !explicit.isEmpty {
             candidates.append(explicit)
         }
-        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+        let executable =
+            (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
             ?? CommandLine.arguments.first ?? ""
         var directory = URL(fileURLWithPath: executable).deletingLastPathComponent()
         for _ in 0..<4 where directory.path != "/" {

@@ -9,7 +9,8 @@ struct FwdResult: CustomStringConvertible {
     var standardError: String
 
     var description: String {
-        "`fwd \(arguments.joined(separator: " "))` exited with \(exitCode)\nstdout:\n\(standardOutput)\nstderr:\n\(standardError)"
+        "`fwd \(arguments.joined(separator: " "))` exited with \(exitCode)\n"
+            + "stdout:\n\(standardOutput)\nstderr:\n\(standardError)"
     }
 }
 
@@ -66,13 +67,15 @@ final class FwdProcess {
             guard ContinuousClock.now < deadline else {
                 kill(pid, SIGKILL)
                 process.waitUntilExit()
-                throw CLITestFailure("`fwd \(arguments.joined(separator: " "))` ran longer than \(timeout)\n"
-                    + "stderr:\n\(read(errorPath))")
+                throw CLITestFailure(
+                    "`fwd \(arguments.joined(separator: " "))` ran longer than \(timeout)\n"
+                        + "stderr:\n\(read(errorPath))")
             }
             try await Task.sleep(for: .milliseconds(20))
         }
         process.waitUntilExit()
-        return FwdResult(arguments: arguments, exitCode: process.terminationStatus,
+        return FwdResult(
+            arguments: arguments, exitCode: process.terminationStatus,
             standardOutput: read(outputPath), standardError: read(errorPath))
     }
 

@@ -31,7 +31,9 @@ enum Readback {
     static func withoutCommentsAndCounters(_ text: String) -> String {
         text.split(separator: "\n").filter { !$0.hasPrefix("#") && !$0.trimmingCharacters(in: .whitespaces).isEmpty }
             .map { line in
-                guard line.hasPrefix(":"), line.hasSuffix("]"), let start = line.lastIndex(of: "[") else { return String(line) }
+                guard line.hasPrefix(":"), line.hasSuffix("]"), let start = line.lastIndex(of: "[") else {
+                    return String(line)
+                }
                 return String(line[..<start]).trimmingCharacters(in: .whitespaces)
             }
             .joined(separator: "\n") + "\n"
@@ -69,6 +71,16 @@ enum BackendUnderTest: String, CaseIterable, CustomStringConvertible, Sendable {
         switch self {
         case .nftables: "tcp dport \(port) accept"
         case .iptablesLegacy: "--dport \(port) "
+        }
+    }
+
+    /// Whether `readback` allows TCP `port` in every family the backend commits separately
+    /// (iptables: IPv4 and IPv6; nftables: one `inet` table): a commit has finished.
+    func allowsEverywhere(port: Int, in readback: String) -> Bool {
+        switch self {
+        case .nftables: readback.contains(allowsLine(port: port))
+        case .iptablesLegacy:
+            readback.components(separatedBy: "## ").filter { $0.contains(allowsLine(port: port)) }.count == 2
         }
     }
 
