@@ -38,12 +38,12 @@ public struct NftablesBackend: FirewallBackend {
 
     /// The batch sent without its end message: the kernel validates every rule, applies nothing.
     public func check(_ ruleset: Ruleset) async throws {
-        try await commit(NftablesLowering().lower(ruleset), mode: .dryRun)
+        try await commit(mode: .dryRun) { NftablesLowering().lower(ruleset) }
     }
 
     /// Replaces fwd's tables with `ruleset` in one transaction.
     public func apply(_ ruleset: Ruleset) async throws {
-        try await commit(NftablesLowering().lower(ruleset), mode: .apply)
+        try await commit(mode: .apply) { NftablesLowering().lower(ruleset) }
     }
 
     /// The canonical YAML fwd last applied here, or no part when it applied nothing.
@@ -64,13 +64,15 @@ public struct NftablesBackend: FirewallBackend {
 
     /// Deletes every table marked as fwd's (an empty ruleset committed).
     public func removeOwnTables() async throws {
-        try await commit(NftRuleset(tables: []), mode: .apply)
+        try await commit(mode: .apply) { NftRuleset(tables: []) }
     }
 
-    /// Commits on a thread of its own (a large batch keeps the kernel busy for seconds).
-    private func commit(_ ruleset: NftRuleset, mode: NftCommitMode) async throws {
+    /// Lowers and commits on a thread of its own (a large ruleset keeps both the lowering and
+    /// the kernel busy for seconds).
+    private func commit(mode: NftCommitMode, _ lowered: @escaping @Sendable () -> NftRuleset) async throws {
         let namespace = networkNamespace
         try await BlockingWork.run("fwd-nftables-commit") {
+            let ruleset = lowered()
             let kernel: NftablesKernel
             do throws(NftSystemError) {
                 kernel = try NftablesKernel(networkNamespace: namespace)

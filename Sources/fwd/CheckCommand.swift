@@ -23,7 +23,7 @@ struct CheckCommand: AsyncParsableCommand {
     var offline = false
 
     func run() async throws {
-        let loaded = try await configOptions.source.load()
+        let loaded = try await configOptions.readingSource.load()
         let summary = "\(loaded.ruleset.ruleCount) rules in \(loaded.ruleset.tables.count) table(s)"
         if offline || geteuid() != 0 {
             if !offline {

@@ -43,7 +43,7 @@ struct ShowCommand: AsyncParsableCommand {
     var color: ColorChoice = .auto
 
     func run() async throws {
-        let ruleset = try await configOptions.source.load().ruleset
+        let ruleset = try await configOptions.readingSource.load().ruleset
         print(text(of: ruleset), terminator: "")
     }
 
