@@ -1,5 +1,5 @@
 # fwd — build, test and demo entry points. On a fresh Debian 12 machine, as root:
-#   make demo    # build fwd and load its example firewall into a throwaway network namespace
+#   make demo    # build fwd and apply examples/host.yaml in a throwaway network namespace
 #   make test    # build and run every test, kernel tests included
 # Nothing here touches the host's own firewall or network: kernel work happens in namespaces.
 
@@ -32,7 +32,7 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
 
-## demo: load the built-in example ruleset into a throwaway namespace, show it, probe it, delete the namespace
+## demo: apply examples/host.yaml in a throwaway namespace, show it, probe it, delete the namespace
 demo: build
 	scripts/demo.sh
 

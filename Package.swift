@@ -125,6 +125,11 @@ let package = Package(
             name: "FwdNetlinkTests",
             dependencies: ["FwdNetlink", "FwdNftables", "FwdModel"]
         ),
+        .testTarget(name: "FwdCLITests", dependencies: ["FwdTestKit"]),
+        .testTarget(
+            name: "FwdBackendsTests",
+            dependencies: ["FwdBackends", "FwdConfig", "FwdDaemon", "FwdIptables", "FwdModel", "FwdNetlink", "FwdTestKit"]
+        ),
         .testTarget(
             name: "FwdKernelTests",
             dependencies: ["FwdIptables", "FwdModel", "FwdNftables", "FwdNetlink", "FwdTestKit"]

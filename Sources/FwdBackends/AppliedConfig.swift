@@ -18,8 +18,9 @@ struct AppliedConfig {
         let store = AppliedRulesetStore(directory: directory)
         guard let record = try store.record(backend: backend, networkNamespace: networkNamespace) else { return nil }
         guard let text = record.canonicalText else {
-            throw EnvironmentError("\(store.path(backend: backend, networkNamespace: networkNamespace)) holds no copy"
-                + " of the config fwd applied, so the previous state cannot be restored")
+            throw EnvironmentError(
+                "\(store.path(backend: backend, networkNamespace: networkNamespace)) holds no copy"
+                    + " of the config fwd applied, so the previous state cannot be restored")
         }
         return text
     }

@@ -39,9 +39,12 @@ public enum BackendChoice: String, Hashable, Sendable, CaseIterable {
     public static func backend(
         named name: String, networkNamespace: String?, runtimeDirectory: RuntimeDirectory
     ) -> (any FirewallBackend)? {
-        if name == "nftables" { return NftablesBackend(networkNamespace: networkNamespace, runtimeDirectory: runtimeDirectory) }
+        if name == "nftables" {
+            return NftablesBackend(networkNamespace: networkNamespace, runtimeDirectory: runtimeDirectory)
+        }
         for tool in IptablesTool.allCases {
-            let backend = IptablesBackend(tool: tool, networkNamespace: networkNamespace, runtimeDirectory: runtimeDirectory)
+            let backend = IptablesBackend(
+                tool: tool, networkNamespace: networkNamespace, runtimeDirectory: runtimeDirectory)
             if backend.name == name { return backend }
         }
         return nil
@@ -56,8 +59,9 @@ public enum BackendChoice: String, Hashable, Sendable, CaseIterable {
     static func requireNamespace(_ name: String) throws(EnvironmentError) {
         let path = name.hasPrefix("/") ? name : "/run/netns/" + name
         guard !name.isEmpty, !name.contains("/") || name.hasPrefix("/"), access(path, F_OK) == 0 else {
-            throw EnvironmentError("network namespace \(name) does not exist (\(path) is missing; create it with"
-                + " `ip netns add \(name)`)")
+            throw EnvironmentError(
+                "network namespace \(name) does not exist (\(path) is missing; create it with"
+                    + " `ip netns add \(name)`)")
         }
     }
 }

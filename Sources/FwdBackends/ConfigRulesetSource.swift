@@ -6,18 +6,25 @@ public import FwdDaemon
 public struct ConfigRulesetSource: RulesetSource {
     /// The main config file.
     public var path: String
+    /// Whether ``LoadedRuleset/canonicalText`` is filled in: commits need it (it is how the
+    /// nftables backend restores a previous state); `fwd show` and `fwd check` do not.
+    public var printsCanonicalText: Bool
 
     /// The source reading `path` (default `/etc/fwd/fwd.yaml`).
-    public init(path: String = ConfigLoader.defaultPath) { self.path = path }
+    public init(path: String = ConfigLoader.defaultPath, printsCanonicalText: Bool = true) {
+        self.path = path
+        self.printsCanonicalText = printsCanonicalText
+    }
 
     /// The main config file.
     public var primaryPath: String? { path }
 
-    /// Loads, validates and prints the config canonically, on a thread of its own; the digest is
-    /// the first 12 hex digits of the config's SHA-256.
+    /// Loads, validates and (when asked) prints the config canonically, on a thread of its own;
+    /// the digest is the first 12 hex digits of the config's SHA-256.
     /// - Throws: ``InvalidConfig`` (exit 1) with every problem, each at its `file:line:column`.
     public func load() async throws -> LoadedRuleset {
         let path = path
+        let printsCanonicalText = printsCanonicalText
         return try await BlockingWork.run("fwd-config-load") {
             let config: LoadedConfig
             do throws(ConfigError) {
@@ -25,8 +32,9 @@ public struct ConfigRulesetSource: RulesetSource {
             } catch {
                 throw InvalidConfig(error: error)
             }
-            return LoadedRuleset(ruleset: config.ruleset, files: config.files, digest: String(config.digest.prefix(12)),
-                canonicalText: config.ruleset.canonicalYAML())
+            return LoadedRuleset(
+                ruleset: config.ruleset, files: config.files, digest: String(config.digest.prefix(12)),
+                canonicalText: printsCanonicalText ? config.ruleset.canonicalYAML() : nil)
         }
     }
 }

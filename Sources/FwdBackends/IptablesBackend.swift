@@ -19,9 +19,10 @@ public struct IptablesBackend: FirewallBackend {
     public var runtimeDirectory: RuntimeDirectory
 
     /// A backend running `tool` in `networkNamespace`, keeping state in `runtimeDirectory`.
-    public init(tool: IptablesTool = .auto, networkNamespace: String? = nil,
-        runtimeDirectory: RuntimeDirectory = RuntimeDirectory())
-    {
+    public init(
+        tool: IptablesTool = .auto, networkNamespace: String? = nil,
+        runtimeDirectory: RuntimeDirectory = RuntimeDirectory()
+    ) {
         self.tool = tool
         self.networkNamespace = networkNamespace
         self.runtimeDirectory = runtimeDirectory
@@ -66,7 +67,8 @@ public struct IptablesBackend: FirewallBackend {
         var parts: [FirewallSnapshot.Part] = []
         for family in IPFamily.allCases {
             do {
-                parts.append(FirewallSnapshot.Part(name: Self.partName(family), text: try await loader.save(family: family)))
+                parts.append(
+                    FirewallSnapshot.Part(name: Self.partName(family), text: try await loader.save(family: family)))
             } catch {
                 throw error.backendError
             }
@@ -93,8 +95,10 @@ public struct IptablesBackend: FirewallBackend {
     /// Empties (builtin chains, policy ACCEPT, no rules) the tables of the ruleset fwd last
     /// applied with this backend here, in both families. Nothing when fwd applied nothing.
     public func removeOwnTables() async throws {
-        guard let applied = try AppliedConfig(directory: runtimeDirectory).ruleset(backend: name,
-            networkNamespace: networkNamespace)
+        guard
+            let applied = try AppliedConfig(directory: runtimeDirectory).ruleset(
+                backend: name,
+                networkNamespace: networkNamespace)
         else { return }
         let script = applied.tables.map { IptablesSaveText.emptyBlock($0.kind) }.joined()
         guard !script.isEmpty else { return }

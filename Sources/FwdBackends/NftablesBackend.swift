@@ -9,7 +9,9 @@ import FwdNftables
 ///
 /// The kernel cannot give back fwd's model, so the state captured before a commit is the canonical
 /// YAML of what fwd last applied here (kept by the ``AppliedRulesetStore``); restoring loads it
-/// again and re-applies it, or deletes fwd's tables when fwd had applied nothing.
+/// again and re-applies it, or deletes fwd's tables when fwd had applied nothing. The restored
+/// tables, chains and rules are those of before; only the order `nft list ruleset` prints tables
+/// in (their creation order) can differ, when the rolled-back commit had deleted a table.
 ///
 /// Rulesets must be validated (as every ``RulesetSource`` hands them out): the lowering does not
 /// check them again.
@@ -36,19 +38,20 @@ public struct NftablesBackend: FirewallBackend {
 
     /// The batch sent without its end message: the kernel validates every rule, applies nothing.
     public func check(_ ruleset: Ruleset) async throws {
-        try await commit(NftablesLowering().lower(ruleset), mode: .dryRun)
+        try await commit(mode: .dryRun) { NftablesLowering().lower(ruleset) }
     }
 
     /// Replaces fwd's tables with `ruleset` in one transaction.
     public func apply(_ ruleset: Ruleset) async throws {
-        try await commit(NftablesLowering().lower(ruleset), mode: .apply)
+        try await commit(mode: .apply) { NftablesLowering().lower(ruleset) }
     }
 
     /// The canonical YAML fwd last applied here, or no part when it applied nothing.
     public func captureState() async throws -> FirewallSnapshot {
         let text = try AppliedConfig(directory: runtimeDirectory)
             .canonicalText(backend: name, networkNamespace: networkNamespace)
-        return FirewallSnapshot(backend: name, networkNamespace: networkNamespace,
+        return FirewallSnapshot(
+            backend: name, networkNamespace: networkNamespace,
             parts: text.map { [FirewallSnapshot.Part(name: Self.partName, text: $0)] } ?? [])
     }
 
@@ -61,13 +64,15 @@ public struct NftablesBackend: FirewallBackend {
 
     /// Deletes every table marked as fwd's (an empty ruleset committed).
     public func removeOwnTables() async throws {
-        try await commit(NftRuleset(tables: []), mode: .apply)
+        try await commit(mode: .apply) { NftRuleset(tables: []) }
     }
 
-    /// Commits on a thread of its own (a large batch keeps the kernel busy for seconds).
-    private func commit(_ ruleset: NftRuleset, mode: NftCommitMode) async throws {
+    /// Lowers and commits on a thread of its own (a large ruleset keeps both the lowering and
+    /// the kernel busy for seconds).
+    private func commit(mode: NftCommitMode, _ lowered: @escaping @Sendable () -> NftRuleset) async throws {
         let namespace = networkNamespace
         try await BlockingWork.run("fwd-nftables-commit") {
+            let ruleset = lowered()
             let kernel: NftablesKernel
             do throws(NftSystemError) {
                 kernel = try NftablesKernel(networkNamespace: namespace)

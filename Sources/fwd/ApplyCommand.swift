@@ -1,6 +1,6 @@
 import ArgumentParser
-import FwdDaemon
 import Foundation
+import FwdDaemon
 
 /// `fwd apply`: commits the config through the ``CommitCoordinator``: under the commit lock,
 /// behind the lockout guard, with commit-confirmed when asked.
@@ -32,8 +32,11 @@ struct ApplyCommand: AsyncParsableCommand {
     @OptionGroup var backendOptions: BackendOptions
     @OptionGroup var runtimeOptions: RuntimeOptions
 
-    @Option(name: .long, help: ArgumentHelp(
-        "Roll back unless `fwd confirm` comes within this long (90s, 5m, 1h; at most a day).", valueName: "duration"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Roll back unless `fwd confirm` comes within this long (90s, 5m, 1h; at most a day).", valueName: "duration"
+        ))
     var confirm: ConfirmDuration?
 
     @Flag(name: .long, help: "Apply even when the ruleset would cut the SSH connection this command runs from.")

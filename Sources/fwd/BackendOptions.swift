@@ -31,14 +31,18 @@ struct BackendOptions: ParsableArguments {
         }
     }
 
-    @Option(name: .long, help: """
-        How rules reach the kernel: auto (nftables when the kernel's nf_tables answers, else \
-        iptables), nftables or iptables.
-        """)
+    @Option(
+        name: .long,
+        help: """
+            How rules reach the kernel: auto (nftables when the kernel's nf_tables answers, else \
+            iptables), nftables or iptables.
+            """)
     var backend: Backend = .auto
 
-    @Option(name: .long, help: ArgumentHelp(
-        "Work in this network namespace (/run/netns/NAME, as `ip netns add` creates).", valueName: "name"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Work in this network namespace (/run/netns/NAME, as `ip netns add` creates).", valueName: "name"))
     var netns: String?
 
     @Option(name: .long, help: "Which iptables the iptables backend runs: auto (iptables-restore), legacy or nft.")

@@ -17,19 +17,22 @@ struct CheckCommand: AsyncParsableCommand {
 
     @OptionGroup var configOptions: ConfigOptions
     @OptionGroup var backendOptions: BackendOptions
+    @OptionGroup var runtimeOptions: RuntimeOptions
 
     @Flag(name: .long, help: "Check the config only; do not ask the kernel.")
     var offline = false
 
     func run() async throws {
-        let loaded = try await configOptions.source.load()
+        let loaded = try await configOptions.readingSource.load()
         let summary = "\(loaded.ruleset.ruleCount) rules in \(loaded.ruleset.tables.count) table(s)"
         if offline || geteuid() != 0 {
-            if !offline { StandardError.write("fwd check: not root, so the kernel was not asked (--offline to silence)") }
+            if !offline {
+                StandardError.write("fwd check: not root, so the kernel was not asked (--offline to silence)")
+            }
             print("ok: \(configOptions.config): \(summary) (config only)")
             return
         }
-        let backend = try backendOptions.resolve(runtimeDirectory: RuntimeDirectory())
+        let backend = try backendOptions.resolve(runtimeDirectory: runtimeOptions.directory)
         try await backend.check(loaded.ruleset)
         let place = backend.networkNamespace.map { " in netns \($0)" } ?? ""
         print("ok: \(configOptions.config): \(summary); the kernel would take them (\(backend.name)\(place))")

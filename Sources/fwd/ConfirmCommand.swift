@@ -16,11 +16,13 @@ struct ConfirmCommand: AsyncParsableCommand {
 
     func run() async throws {
         let directory = runtimeOptions.directory
-        let coordinator = CommitCoordinator(backend: try pendingBackend(in: directory), directory: directory,
+        let coordinator = CommitCoordinator(
+            backend: try pendingBackend(in: directory), directory: directory,
             logger: commandLogger())
         let pending = try await coordinator.confirm()
         let place = pending.networkNamespace.map { " in netns \($0)" } ?? ""
-        print("confirmed: the ruleset applied with \(pending.backend)\(place) (config \(pending.digest)) stays in force")
+        print(
+            "confirmed: the ruleset applied with \(pending.backend)\(place) (config \(pending.digest)) stays in force")
     }
 
     /// The backend of the pending commit. Confirming touches no kernel, only the pending record

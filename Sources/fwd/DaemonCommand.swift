@@ -25,10 +25,12 @@ struct DaemonCommand: AsyncParsableCommand {
         let directory = runtimeOptions.directory
         let backend = try backendOptions.resolve(runtimeDirectory: directory)
         let logger = commandLogger(level: .info)
-        logger.info("fwd daemon starting with \(backend.name)", metadata: [
-            "config": "\(configOptions.config)", "netns": "\(backend.networkNamespace ?? "-")",
-            "runtime_dir": "\(directory.path)",
-        ])
+        logger.info(
+            "fwd daemon starting with \(backend.name)",
+            metadata: [
+                "config": "\(configOptions.config)", "netns": "\(backend.networkNamespace ?? "-")",
+                "runtime_dir": "\(directory.path)",
+            ])
         do {
             try await runDaemon(
                 source: configOptions.source, backend: backend,

@@ -35,13 +35,15 @@ struct ShowCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Number each line (iptables: the numbers iptables-restore errors refer to).")
     var lineNumbers = false
 
-    @Option(name: .long, help: """
-        Colour the iptables formats: auto (when stdout is a terminal and NO_COLOR is unset), always, never.
-        """)
+    @Option(
+        name: .long,
+        help: """
+            Colour the iptables formats: auto (when stdout is a terminal and NO_COLOR is unset), always, never.
+            """)
     var color: ColorChoice = .auto
 
     func run() async throws {
-        let ruleset = try await configOptions.source.load().ruleset
+        let ruleset = try await configOptions.readingSource.load().ruleset
         print(text(of: ruleset), terminator: "")
     }
 
