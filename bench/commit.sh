@@ -4,7 +4,8 @@
 #
 # Usage: bench/commit.sh [-n RUNS] [-s "SIZES"] [-o RESULTS.tsv] [-m SUMMARY.md] [--no-build]
 #   -n RUNS   measurements per tool, scenario and size; medians are reported (default 2: about
-#             9 minutes on the 2-core machine when idle; each run of the 100k size is ~4 min)
+#             8 minutes on an idle 2-core machine, judging by the CPU times; -n 3 took 19 minutes
+#             under a load average of 11-17, most of it the 100k size)
 #   -s SIZES  rule counts (default "1000 10000 100000")
 #   -o FILE   also keep the raw measurements (one line per run)
 #   -m FILE   also write the summary (markdown) to FILE
