@@ -32,8 +32,13 @@ let package = Package(
         /// defines, templates, includes and file:line:column diagnostics; and the canonical printer.
         .target(name: "FwdConfig", dependencies: ["FwdModel", "CYAML"], swiftSettings: strict),
 
-        /// Loads a config and prints time and counts: the driver of bench/config-load.sh.
-        .executableTarget(name: "fwd-config-bench", dependencies: ["FwdConfig", "FwdModel"], swiftSettings: strict),
+        /// Loads a config and prints time and counts, and writes the same rules as nft text and
+        /// iptables-restore scripts: the driver of bench/config-load.sh.
+        .executableTarget(
+            name: "fwd-config-bench",
+            dependencies: ["FwdConfig", "FwdModel", "FwdNftables", "FwdIptables"],
+            swiftSettings: strict
+        ),
 
         /// Model → iptables-restore text, and loading it with iptables-restore/ip6tables-restore.
         .target(
