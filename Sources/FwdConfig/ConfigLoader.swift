@@ -1,6 +1,4 @@
-import Dispatch
 import FwdModel
-import Synchronization
 
 /// Loads a fwd config file (YAML or JSON) with its includes into a validated ``Ruleset``.
 ///
@@ -51,15 +49,8 @@ public struct ConfigLoader: Sendable {
     }
 
     private func finish(_ parser: ConfigParser) throws(ConfigError) -> LoadedConfig {
-        let digest = Mutex("")
-        let group = DispatchGroup()
-        DispatchQueue.global().async(group: group) { [contents = parser.contents, files = parser.files] in
-            let hex = ConfigParser.digest(files: files, contents: contents)
-            digest.withLock { $0 = hex }
-        }
         let (ruleset, problems) = parser.finish()
         guard problems.isEmpty else { throw ConfigError(problems.sorted()) }
-        group.wait()
-        return LoadedConfig(ruleset: ruleset, files: parser.files, digest: digest.withLock { $0 })
+        return LoadedConfig(ruleset: ruleset, files: parser.files, digest: parser.digest.hexDigest())
     }
 }

@@ -17,8 +17,8 @@ final class ConfigParser {
     var waitingRules: [(draft: RuleDraft, position: RulesetBuilder.RulePosition)] = []
     /// The files read, in order, as named to the user.
     var files: [String] = []
-    /// The bytes of each file read, for the digest.
-    var contents: [[UInt8]] = []
+    /// The digest of the files read, computed while they are parsed.
+    let digest = FilesDigest()
     /// The canonical path of each file read, with where it was included (nil for the main file).
     var loadedFiles: [String: SourceLocation?] = [:]
     /// The canonical paths of the files being read, outermost first (for include cycles).
@@ -55,7 +55,7 @@ final class ConfigParser {
     func parse(bytes: [UInt8], name: String, directory: String) {
         guard jsonFailure == nil else { return }
         files.append(name)
-        contents.append(bytes)
+        digest.add(name: name, bytes: bytes)
         let jsonError = readAsYAML[name]
         let reader = ConfigEventReaders.reader(for: bytes, fileName: name, jsonAllowed: jsonError == nil)
         parseDocument(FileContext(reader: reader, name: name, directory: directory))
@@ -86,16 +86,6 @@ final class ConfigParser {
             $0.ruleNumber == nil || !rulesWithProblems.contains($0.location)
         }
         return (ruleset, found + validation)
-    }
-
-    /// SHA-256 over each file's name, length and bytes, in reading order.
-    static func digest(files: [String], contents: [[UInt8]]) -> String {
-        var digest = SHA256()
-        for (name, bytes) in zip(files, contents) {
-            digest.update(Array("\(name)\0\(bytes.count)\0".utf8))
-            digest.update(bytes)
-        }
-        return digest.hexDigest()
     }
 
     /// `ruleset.validate()`, one table per thread (tables are validated independently).

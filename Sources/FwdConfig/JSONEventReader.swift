@@ -1,8 +1,8 @@
 import FwdModel
 
 /// Streams the events of one JSON text (RFC 8259), byte by byte, as the same ``YAMLEvent``s that
-/// libyaml gives for it: the fast path for large generated configs, about ten times faster than
-/// libyaml's parse.
+/// libyaml gives for it: the fast path for large generated configs, with about a fifth of the
+/// instructions of libyaml's parse (including the strings it makes).
 ///
 /// Strings are quoted scalars and numbers, `true`, `false` and `null` plain ones, each at the
 /// line and column (in characters) where it starts; objects and arrays are mappings and
