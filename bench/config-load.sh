@@ -7,6 +7,8 @@
 # tool runs inside a throwaway network namespace (`unshare -n`), so the host is never touched.
 #
 # Usage: bench/config-load.sh [RULES...]      (default: 1000 10000 100000; RUNS=5 runs each)
+#        MIX=commit bench/config-load.sh 100000  (generate-config.py's mix: config, the default,
+#                                                 has 15% port lists; commit has none)
 #
 # Each line is one command, run RUNS times as a whole process under /usr/bin/time: the median
 # wall time, the median CPU time (user + sys, steadier than wall on a loaded machine), the
@@ -17,6 +19,7 @@ cd "$(dirname "$0")/.."
 sizes=("${@:-1000 10000 100000}")
 read -r -a sizes <<<"${sizes[*]}"
 runs=${RUNS:-5}
+mix=${MIX:-config}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -54,11 +57,11 @@ in_process() {
         awk '{ v[NR] = $1 } END { printf "%d ms", v[int((NR + 1) / 2)] }'
 }
 
-echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at start; RUNS=$runs"
+echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at start; RUNS=$runs MIX=$mix"
 printf '%-7s %-34s %9s %9s %8s %10s %12s\n' rules command wall cpu peakRSS "vs nft -f" in-process
 for rules in "${sizes[@]}"; do
-    python3 bench/generate-config.py "$rules" >"$work/fwd.yaml"
-    python3 bench/generate-config.py "$rules" --json >"$work/fwd.json"
+    python3 bench/generate-config.py "$rules" --mix "$mix" >"$work/fwd.yaml"
+    python3 bench/generate-config.py "$rules" --mix "$mix" --json >"$work/fwd.json"
     "$bench" "$work/fwd.json" --nft "$work/fwd.nft" --iptables "$work/fwd.ipt" >/dev/null
     read -r nft_wall nft_cpu nft_rss < <(measure "nft -f" unshare -n -- nft -f "$work/fwd.nft")
     row() { # label wall cpu rss [in-process]
