@@ -3,8 +3,8 @@ import FwdModel
 import Synchronization
 
 /// One load of a config: reads the main file and its includes, streams each file's parse events
-/// (libyaml's, or fwd's own JSON reader's) into the ruleset, then resolves what waited for later definitions, validates, and collects every
-/// problem.
+/// (libyaml's, or fwd's own JSON reader's) into the ruleset, then resolves what waited for later
+/// definitions, validates, and collects every problem.
 final class ConfigParser {
     /// Problems found so far, in any order (sorted and deduplicated at the end).
     var problems: [Diagnostic] = []

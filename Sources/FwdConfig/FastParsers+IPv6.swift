@@ -13,7 +13,8 @@ extension FastParsers {
         text.utf8.withContiguousStorageIfAvailable { bytes -> AddressSpec? in
             let slash = bytes.firstIndex(of: UInt8(ascii: "/")) ?? bytes.count
             guard let value = ipv6(bytes[..<slash]) else { return nil }
-            let address = IPAddress.v6(high: UInt64(truncatingIfNeeded: value >> 64), low: UInt64(truncatingIfNeeded: value))
+            let address = IPAddress.v6(
+                high: UInt64(truncatingIfNeeded: value >> 64), low: UInt64(truncatingIfNeeded: value))
             if slash == bytes.count { return .host(address) }
             guard let length = number(bytes[(slash + 1)...], maxDigits: 3), length <= 128 else { return nil }
             return .network(address.masked(to: length), prefixLength: length)

@@ -2,8 +2,9 @@ import FwdModel
 
 /// Byte-level parsers for the most common value forms (a port, a port range, a dotted IPv4
 /// address or network, an IPv6 one, a conntrack state name, a rate, an IPv4 NAT address, a
-/// mark). Each gives exactly what the model's parser gives for the texts it accepts, and nil for anything else, so that the caller falls back to
-/// the model's parser (which then decides and explains). A test checks that they agree.
+/// mark). Each gives exactly what the model's parser gives for the texts it accepts, and nil for
+/// anything else, so that the caller falls back to the model's parser (which then decides and
+/// explains). A test checks that they agree.
 ///
 /// They exist for speed: the model's parsers are generic over `StringProtocol` and cost
 /// microseconds per call across the module boundary, which a 100k-rule config multiplies.

@@ -132,7 +132,9 @@ extension JSONEventReader {
 
     /// The length of the valid UTF-8 sequence at `index` (RFC 3629: no overlong forms, no
     /// surrogates, nothing above U+10FFFF), or 0.
-    private static func validSequenceLength(_ bytes: UnsafeMutableBufferPointer<UInt8>, at index: Int, end: Int) -> Int {
+    private static func validSequenceLength(
+        _ bytes: UnsafeMutableBufferPointer<UInt8>, at index: Int, end: Int
+    ) -> Int {
         let lead = bytes[index]
         let (length, secondRange): (Int, ClosedRange<UInt8>) = switch lead {
         case 0x00...0x7F: (1, 0x80...0xBF)
@@ -162,7 +164,9 @@ extension JSONEventReader {
         if input[index] == UInt8(ascii: "-") { index += 1 }
         if input[index] == UInt8(ascii: "0") {
             index += 1
-            if Self.isDigit(input[index]) { return fail("a number cannot start with 0 (JSON has no octal)", at: offset) }
+            if Self.isDigit(input[index]) {
+                return fail("a number cannot start with 0 (JSON has no octal)", at: offset)
+            }
         } else if Self.isDigit(input[index]) {
             while Self.isDigit(input[index]) { index += 1 }
         } else {
@@ -170,7 +174,9 @@ extension JSONEventReader {
         }
         if input[index] == UInt8(ascii: ".") {
             index += 1
-            guard Self.isDigit(input[index]) else { return fail("expected a digit after '.', found \(found(at: index))", at: index) }
+            guard Self.isDigit(input[index]) else {
+                return fail("expected a digit after '.', found \(found(at: index))", at: index)
+            }
             while Self.isDigit(input[index]) { index += 1 }
         }
         if input[index] == UInt8(ascii: "e") || input[index] == UInt8(ascii: "E") {

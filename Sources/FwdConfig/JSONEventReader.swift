@@ -77,7 +77,9 @@ final class JSONEventReader: ConfigEventReader {
                 return readString()
             case .colon:
                 skipWhitespace()
-                guard input[offset] == UInt8(ascii: ":") else { return fail("expected ':' after the key, found \(found())") }
+                guard input[offset] == UInt8(ascii: ":") else {
+                    return fail("expected ':' after the key, found \(found())")
+                }
                 offset += 1
                 state = .value
             case .firstElement, .element:
@@ -110,7 +112,9 @@ final class JSONEventReader: ConfigEventReader {
                 }
             case .afterDocument:
                 skipWhitespace()
-                guard offset == count else { return fail("expected the end of the file after the JSON value, found \(found())") }
+                guard offset == count else {
+                    return fail("expected the end of the file after the JSON value, found \(found())")
+                }
                 state = .finished
                 endEvent = event(.streamEnd)
                 return endEvent
@@ -224,6 +228,7 @@ final class JSONEventReader: ConfigEventReader {
 
     /// Whether `byte` is JSON whitespace.
     static func isWhitespace(_ byte: UInt8) -> Bool {
-        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")
+        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n")
+            || byte == UInt8(ascii: "\r")
     }
 }
