@@ -10,11 +10,10 @@ import Testing
 /// flood to a port its policy blocks must get nothing through, a flood to an allowed port must
 /// lose nothing, and TCP connections must never be reset (see ``WindowlessTraffic``).
 ///
-/// fwd's nftables backend and iptables-legacy-restore pass. iptables-nft-restore (1.8.9) does
-/// not: it deletes and re-creates each table it restores, the idiom the negative control shows
-/// leaking — a known issue of that tool, recorded rather than asserted away. (Measured by hand:
-/// `iptables-nft-restore --noflush` with an explicit `-F` per builtin chain keeps the table and its
-/// base chains, flushes and refills in one transaction, and leaked 0 of ~85,000 in two runs.)
+/// All backends must pass. A plain iptables-nft-restore (1.8.9) would not: it deletes and
+/// re-creates each table it restores, the idiom the negative control shows leaking. fwd's
+/// loader therefore runs it with `--noflush` and a script that flushes the builtin chains
+/// itself, keeping the table and refilling it in one transaction.
 ///
 /// Each test runs in two fresh namespaces joined by a veth pair, removed on every path.
 @Suite("Windowless re-apply under traffic", .serialized)
@@ -68,26 +67,14 @@ struct WindowlessReapplyTests {
         Self.expectWindowless(outcome, label)
     }
 
-    /// One case only: the tool deletes and re-creates the table whatever changed, so a changed
-    /// comment takes the same path, and the suite's time is better spent elsewhere.
     @Test(
-        "iptables-nft-restore: re-applying deletes and re-creates the table (known leak)",
-        .kernelAccess(tools: tools, needsProbe: true))
-    func iptablesNft() async throws {
+        "iptables-nft-restore: re-applying the same or a changed ruleset is windowless",
+        .kernelAccess(tools: tools, needsProbe: true), arguments: [false, true])
+    func iptablesNft(changingComment: Bool) async throws {
         try requireKernelAccess(tools: Self.tools, needsProbe: true)
-        let outcome = try await Self.reapplyingIptables(.nft, changingComment: false)
-        withKnownIssue(
-            Comment(
-                rawValue: "iptables-nft-restore 1.8.9 sends delete table + add table + add chain (policy accept, "
-                    + "then drop) in one transaction: the new base chain is live before its policy, so blocked "
-                    + "packets pass"),
-            isIntermittent: true
-        ) {
-            Self.expectWindowless(outcome, "iptables-nft-restore, same ruleset")
-        }
-        // What does not depend on the window: nothing lost, no connection broken.
-        #expect(outcome.lostAllowed == 0, Comment(rawValue: outcome.summary))
-        #expect(outcome.stream.isClean && outcome.echo.resets == 0, Comment(rawValue: outcome.summary))
+        let outcome = try await Self.reapplyingIptables(.nft, changingComment: changingComment)
+        let label = "iptables-nft-restore, \(changingComment ? "changed comment" : "same ruleset")"
+        Self.expectWindowless(outcome, label)
     }
 
     @Test(
