@@ -5,6 +5,9 @@ public import FwdModel
 /// Each table of the ruleset is replaced as a whole (iptables-restore flushes every table it
 /// names); tables the ruleset does not name are left untouched.
 ///
+/// Named sets the rules use are ipsets, loaded before the rules and swapped in without a window
+/// (see ``apply(_:)`` and `IptablesLoader+Sets.swift`).
+///
 /// iptables-restore is atomic per table at best, and the two families are two separate runs.
 /// ``apply(_:)`` narrows the window in which a failure leaves the host half-configured:
 ///
@@ -33,7 +36,7 @@ public struct IptablesLoader: Sendable {
         self.networkNamespace = networkNamespace
     }
 
-    private var runner: ToolRunner { ToolRunner(networkNamespace: networkNamespace) }
+    var runner: ToolRunner { ToolRunner(networkNamespace: networkNamespace) }
 
     /// Checks `ruleset` without changing anything: validation, then `--test` for both families.
     ///
@@ -41,8 +44,9 @@ public struct IptablesLoader: Sendable {
     ///   ``IptablesLoadError/refused(_:)`` located at the rule the tool refused, or an
     ///   environment or tool error.
     public func check(_ ruleset: Ruleset) async throws(IptablesLoadError) {
-        for script in try scripts(for: ruleset) {
-            try await restore(script, test: true)
+        let scripts = try scripts(for: ruleset)
+        try await withSetsForTest(ruleset.setsInUse) { () async throws(IptablesLoadError) in
+            for script in scripts { try await restore(script, test: true) }
         }
     }
 
@@ -51,7 +55,7 @@ public struct IptablesLoader: Sendable {
     ///
     /// - Throws: as ``check(_:)``; a refusal during the load says which families were restored.
     public func apply(_ ruleset: Ruleset) async throws(IptablesLoadError) {
-        try await apply(scripts(for: ruleset))
+        try await apply(scripts(for: ruleset), sets: ruleset.setsInUse)
     }
 
     /// Loads already rendered scripts with the same test, snapshot and rollback steps as
@@ -60,6 +64,12 @@ public struct IptablesLoader: Sendable {
         for script in scripts {
             try await restore(script, test: true)
         }
+        try await load(scripts)
+    }
+
+    /// Saves the tables the scripts replace, loads the scripts, and restores the saved tables
+    /// when a load fails.
+    func load(_ scripts: [IptablesScript]) async throws(IptablesLoadError) {
         var snapshots: [IptablesSnapshot] = []
         for script in scripts {
             snapshots.append(try await IptablesSnapshot.save(script.tables, family: script.family, tool: tool, runner: runner))
@@ -109,7 +119,7 @@ public struct IptablesLoader: Sendable {
     }
 
     /// Runs the restore tool on `script` (`--test` when `test`), mapping a refusal to the model.
-    private func restore(_ script: IptablesScript, test: Bool) async throws(IptablesLoadError) {
+    func restore(_ script: IptablesScript, test: Bool) async throws(IptablesLoadError) {
         let command = tool.restoreCommand(for: script.family)
         let output = try await runner.run(command, ["-w"] + (test ? ["--test"] : []), input: script.text)
         guard !output.succeeded else { return }

@@ -36,3 +36,17 @@ extension SetRegistry {
             elements: NftablesLowering.setElements(set.elements, type: set.type))
     }
 }
+
+extension NftablesLowering {
+    /// The netlink-level form of a live set change (`fwd set add|del`): the set's name and key
+    /// type, and the elements as nftables keys.
+    public static func setElementChange(_ change: SetElementChange) -> NftSetElementChange {
+        let operation: NftSetElementChange.Operation = switch change.operation {
+        case .add: .add
+        case .delete: .delete
+        }
+        return NftSetElementChange(
+            operation, setName: change.set.name, keyType: NftSetKeyType(change.set.type),
+            elements: setElements(change.elements, type: change.set.type))
+    }
+}
