@@ -123,7 +123,7 @@ let package = Package(
         ),
         .testTarget(
             name: "FwdKernelTests",
-            dependencies: ["FwdIptables", "FwdModel", "FwdNftables", "FwdNetlink", "FwdTestKit"]
+            dependencies: ["FwdIptables", "FwdModel", "FwdNftables", "FwdNetlink", "FwdTestKit", "FwdConfig"]
         ),
     ]
 )
