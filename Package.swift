@@ -39,6 +39,10 @@ let package = Package(
         /// Loads a config and prints time and counts: the driver of bench/config-load.sh.
         .executableTarget(name: "fwd-config-bench", dependencies: ["FwdConfig", "FwdModel"], swiftSettings: strict),
 
+        /// Commits a large named set over netlink, or prints it as nft text: the driver of bench/sets.sh.
+        .executableTarget(
+            name: "fwd-sets-bench", dependencies: ["FwdModel", "FwdNftables", "FwdNetlink"], swiftSettings: strict),
+
         /// Model → iptables-restore text, and loading it with iptables-restore/ip6tables-restore.
         .target(
             name: "FwdIptables",

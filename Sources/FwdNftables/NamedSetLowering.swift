@@ -33,7 +33,7 @@ extension SetRegistry {
     mutating func named(_ set: NamedSet) -> NftSet {
         self.named(
             set.name, keyType: NftSetKeyType(set.type), isInterval: set.isInterval,
-            elements: NftablesLowering.setElements(set.elements, type: set.type))
+            elements: NftablesLowering.setElements(set.elements, type: set.type), size: UInt32(set.capacity))
     }
 }
 

@@ -41,10 +41,13 @@ struct SetRegistry {
 
 extension SetRegistry {
     /// The named set `name` (a set of the ruleset, as the user named it), created on first use.
-    mutating func named(_ name: String, keyType: NftSetKeyType, isInterval: Bool, elements: [NftSetElement]) -> NftSet {
+    mutating func named(
+        _ name: String, keyType: NftSetKeyType, isInterval: Bool, elements: [NftSetElement], size: UInt32?
+    ) -> NftSet {
         if let index = indexByUserName[name] { return sets[index] }
         let set = NftSet(
-            name: name, id: nextID, keyType: keyType, isAnonymous: false, isInterval: isInterval, elements: elements)
+            name: name, id: nextID, keyType: keyType, isAnonymous: false, isInterval: isInterval, elements: elements,
+            size: size)
         nextID &+= 1
         indexByUserName[name] = sets.count
         names.insert(name)

@@ -24,6 +24,14 @@ struct PolicyGoldenErrorTests {
                     - {source: ["@blocklist", 10.0.0.1], jump: DROP}
                     - {dport: "@ports", jump: ACCEPT}
             """),
+        ("set-unquoted", """
+            sets: {bad: [10.0.0.1]}
+            tables:
+              filter:
+                INPUT:
+                  rules:
+                    - {source: @bad, jump: DROP}
+            """),
         ("marks-broken", """
             marks:
               vpn: 0x1/0xff

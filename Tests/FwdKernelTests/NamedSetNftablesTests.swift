@@ -34,6 +34,7 @@ struct NamedSetNftablesTests {
             #expect(listed.contains("""
                 \tset blocklist {
                 \t\ttype ipv4_addr
+                \t\tsize 65536
                 \t\tflags interval
                 \t\telements = { 192.0.2.0/24, 198.51.100.7,
                 \t\t\t     203.0.113.1-203.0.113.9 }
@@ -42,7 +43,7 @@ struct NamedSetNftablesTests {
             #expect(listed.contains("ip saddr @blocklist drop"))
             #expect(listed.contains("tcp dport @webports accept"))
             #expect(listed.contains("ip6 saddr != @hosts6 reject"))
-            #expect(listed.contains("set hosts6 {\n\t\ttype ipv6_addr\n\t\telements = { fd00::1,\n\t\t\t     fd00::2 }"))
+            #expect(listed.contains("set hosts6 {\n\t\ttype ipv6_addr\n\t\tsize 65536\n\t\telements = { fd00::1,\n\t\t\t     fd00::2 }"))
             // The netlink layer marks its tables with an ownership comment the renderer leaves out.
             let everything = try await namespace.runChecked("nft", ["list", "ruleset"])
                 .split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("\tcomment ") }

@@ -66,3 +66,42 @@ import Testing
         }
     }
 }
+
+/// The examples of docs/guide.md's sections on named sets and policies, kept compiling and true.
+@Suite struct GuidePolicyExamplesTests {
+    @Test("named sets")
+    func namedSets() throws {
+        let blocklist = NamedSet("blocklist", type: .ipv4, elements: ["192.0.2.0/24", "198.51.100.7"])
+        let webports = NamedSet("webports", type: .port, elements: [80, 443, "8000-8100"])
+        let input = Chain("INPUT", policy: .drop, rules: [
+            Rule(sets: [.source(in: blocklist)], jump: .drop),
+            Rule(proto: .tcp, sets: [.destinationPort(in: webports)], jump: .accept),
+        ])
+        let ruleset = Ruleset([Table(.filter, chains: [input])], sets: [blocklist, webports])
+        #expect(ruleset.validate().isEmpty)
+        #expect(input.rules[0].families == .ipv4)
+        let change = try ruleset.setElementChange(.add, set: "blocklist", elements: ["203.0.113.7"])
+        #expect(change.elements == ["203.0.113.7"])
+    }
+
+    @Test("zones, services and policies")
+    func policies() throws {
+        let lan = Zone("lan", interfaces: ["eth1"], addresses: ["192.168.1.0/24"])
+        let wan = Zone("wan", interfaces: ["eth0"])
+        let web = try #require(ServiceCatalogue.builtin["web"])
+        let ipp = Service("ipp", channels: [.tcp(631)])
+        let policies = [
+            ZonePolicy("lan-out", from: [.zone(lan)], to: [.zone(wan)], services: [web], verdict: .accept),
+            ZonePolicy("printing", from: [.zone(lan)], to: [.host], services: [ipp], verdict: .accept),
+            ZonePolicy("wan-in", from: [.zone(wan)], to: [.host], verdict: .drop, log: PolicyLog(prefix: "wan-in: ")),
+        ]
+        var ruleset = Ruleset()
+        #expect(ruleset.add(policies).isEmpty)
+        let forward = try #require(ruleset[.filter]?["FORWARD"]?.rules.first)
+        #expect(forward.comment == "policy lan-out: service web")
+        #expect(forward.destinationPort == Negatable([80, 443]))
+        #expect(forward.location == policies[0].location)
+        #expect(ruleset[.filter]?["INPUT"]?.rules.map(\.target) == [.accept, .log(prefix: "wan-in: ", level: nil), .drop])
+        #expect(ruleset.validate().isEmpty)
+    }
+}

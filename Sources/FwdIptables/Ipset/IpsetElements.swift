@@ -9,7 +9,7 @@ enum IpsetElements {
         switch set.type {
         case .ipv4, .ipv6:
             let count = set.elements.count
-            let maximum = max(65_536, count * 2)
+            let maximum = set.capacity
             var hashSize = 1_024
             while hashSize < count, hashSize < 1 << 20 { hashSize <<= 1 }
             let family = set.type == .ipv4 ? "inet" : "inet6"

@@ -49,6 +49,11 @@ public struct NamedSet: Hashable, Sendable {
     /// range (nftables' `flags interval`).
     public var isInterval: Bool { allowsIntervals || elements.contains(where: \.isInterval) }
 
+    /// The most elements the kernel set takes, live additions included: twice the declared
+    /// elements, at least 65,536 (nftables' `size`, ipset's `maxelem`). A kernel set with a size
+    /// fills faster (nftables picks a fixed-size hash).
+    public var capacity: Int { max(65_536, elements.count * 2) }
+
     /// The longest set name: the ipset name `fwd4-NAME.new` must fit ipset's 31 bytes.
     public static let maximumNameLength = 22
 
