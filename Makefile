@@ -1,10 +1,14 @@
 # fwd — build, test and demo entry points. On a fresh Debian 12 machine, as root:
-#   make demo    # build fwd and load its example firewall into a throwaway network namespace
+#   make demo    # build fwd and apply examples/host.yaml in a throwaway network namespace
 #   make test    # build and run every test, kernel tests included
 # Nothing here touches the host's own firewall or network: kernel work happens in namespaces.
 
 SHELL := /bin/bash
 SWIFT ?= swift
+# Tests run one at a time: the kernel tests make real commits and send real packets, and timing
+# margins (probe timeouts, floods) hold better without other suites competing for two cores.
+# `make test SWIFT_TEST_FLAGS=` runs them in parallel.
+SWIFT_TEST_FLAGS ?= --no-parallel
 
 # Debian packages the build (C libraries) and the tests/demo (kernel tools) need.
 DEB_PACKAGES := libmnl-dev libnftnl-dev libyaml-dev pkg-config nftables iptables iproute2 iputils-ping ipset
@@ -30,9 +34,9 @@ build: deps
 ## test: build the tests and run them all; kernel tests need root (they skip loudly otherwise, fail under CI=true)
 test: deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test
+	$(SWIFT) test $(SWIFT_TEST_FLAGS)
 
-## demo: load the built-in example ruleset into a throwaway namespace, show it, probe it, delete the namespace
+## demo: apply examples/host.yaml in a throwaway namespace, show it, probe it, delete the namespace
 demo: build
 	scripts/demo.sh
 

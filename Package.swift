@@ -81,6 +81,14 @@ let package = Package(
         /// NftRuleset → one atomic nfnetlink batch through libnftnl; reads back fwd's own tables.
         .target(name: "FwdNetlink", dependencies: ["FwdNftables", "FwdModel", "CLibMnl"], swiftSettings: strict),
 
+        /// The adapters between the daemon's protocols and the rest: the iptables and nftables
+        /// backends, the backend choice (auto picks nftables when it answers), the config source.
+        .target(
+            name: "FwdBackends",
+            dependencies: ["FwdModel", "FwdConfig", "FwdDaemon", "FwdIptables", "FwdNftables", "FwdNetlink"],
+            swiftSettings: strict
+        ),
+
         /// Namespaces, veth pairs, packet probes and golden files shared by the test targets.
         .target(
             name: "FwdTestKit",
@@ -99,14 +107,15 @@ let package = Package(
         .executableTarget(
             name: "fwd",
             dependencies: [
-                "FwdModel", "FwdIptables",
+                "FwdModel", "FwdConfig", "FwdIptables", "FwdNftables", "FwdDaemon", "FwdBackends",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
         ),
 
         .testTarget(name: "FwdModelTests", dependencies: ["FwdModel"]),
-        .testTarget(name: "FwdPolicyTests", dependencies: ["FwdPolicy", "FwdModel", "FwdTestKit"], exclude: ["Golden"]),
+        .testTarget(name: "FwdPolicyTests", dependencies: ["FwdPolicy", "FwdModel", "FwdIptables", "FwdTestKit"], exclude: ["Golden"]),
         .testTarget(name: "FwdConfigTests", dependencies: ["FwdConfig", "FwdModel"], exclude: ["Golden"]),
         .testTarget(
             name: "FwdIptablesTests",
@@ -124,6 +133,11 @@ let package = Package(
         .testTarget(
             name: "FwdNetlinkTests",
             dependencies: ["FwdNetlink", "FwdNftables", "FwdModel"]
+        ),
+        .testTarget(name: "FwdCLITests", dependencies: ["FwdTestKit"]),
+        .testTarget(
+            name: "FwdBackendsTests",
+            dependencies: ["FwdBackends", "FwdConfig", "FwdDaemon", "FwdIptables", "FwdModel", "FwdNetlink", "FwdTestKit"]
         ),
         .testTarget(
             name: "FwdKernelTests",

@@ -1,17 +1,33 @@
 #!/usr/bin/env python3
-"""Writes a fwd config with N rules in a realistic mix, for bench/config-load.sh.
+"""Writes a fwd config with N rules in a realistic mix, for bench/config-load.sh and bench/commit.sh.
 
-Usage: generate-config.py RULES [SEED] > fwd.yaml
+Usage: generate-config.py RULES [SEED] [--mix config|commit|commit-lists] [--change] > fwd.yaml
 
 One flow-style mapping per rule (as a generated config would be written), with defines,
 templates, negations, port lists and ranges, IPv6, logging, rate limits, user chains and NAT.
 The result is a valid config: loading it must report no error.
+
+Mixes:
+  config        (default) the config-load benchmark's mix; its output never changes for a seed.
+  commit        the commit benchmark's list-free mix: CIDR + port with ct state, interfaces with
+                wildcards (eth+, veth+), IPv6, port ranges, ct state established/related, jumps
+                into user chains that RETURN, LOG and REJECT, comments; no rule with a list.
+  commit-lists  the same with 15% of all rules carrying a port list (the "full 15% list mix").
+--change alters one rule (the middle rule of INPUT gets another port) and nothing else: the
+"re-apply with one rule changed" scenario.
 """
+import argparse
 import random
 import sys
 
-rules = int(sys.argv[1])
-rng = random.Random(int(sys.argv[2]) if len(sys.argv) > 2 else 1)
+arguments = argparse.ArgumentParser(description="Writes a generated fwd config to stdout.")
+arguments.add_argument("rules", type=int)
+arguments.add_argument("seed", type=int, nargs="?", default=1)
+arguments.add_argument("--mix", choices=["config", "commit", "commit-lists"], default="config")
+arguments.add_argument("--change", action="store_true", help="change one rule (the middle one of INPUT)")
+options = arguments.parse_args()
+rules = options.rules
+rng = random.Random(options.seed)
 user_chains = max(1, min(100, rules // 1000))
 out = sys.stdout.write
 
@@ -28,6 +44,10 @@ out("tables:\n")
 
 def v4():
     return "10.%d.%d.%d" % (rng.randrange(256), rng.randrange(256), rng.randrange(1, 255))
+
+
+def v4_network():
+    return "10.%d.%d.0" % (rng.randrange(256), rng.randrange(256))
 
 
 def filter_rule(n, chain_names):
@@ -56,13 +76,58 @@ def filter_rule(n, chain_names):
     return "{proto: ipv6-icmp, icmp-type: echo-request, source: fd00:%x::/32, jump: ACCEPT}" % rng.randrange(1, 65536)
 
 
-def chain(name, policy, count, start, chain_names):
+def commit_rule(n, chain_names, in_user_chain):
+    """One rule of the commit mixes. Every branch draws the same random numbers whatever the
+    mix, so commit and commit-lists differ only in the list rules."""
+    kind = rng.random()
+    if kind < 0.30:
+        return "{proto: tcp, source: %s/24, dport: %d, ctstate: NEW, jump: ACCEPT}" % (v4_network(), rng.randrange(1, 65536))
+    if kind < 0.4667:  # 16.7% of the filter rules = 15% of all rules (NAT has no lists)
+        network, port = rng.randrange(256), rng.randrange(1024, 65536)
+        ports = "[53, 123, %d]" % port if options.mix == "commit-lists" else "%d" % port
+        return ('{proto: udp, source: "!192.168.%d.0/24", dport: %s, jump: ACCEPT, comment: "rule %d"}'
+                % (network, ports, n))
+    if kind < 0.5667:
+        interface = "eth%d" % rng.randrange(4) if rng.random() < 0.5 else "veth+"
+        return ("{in: %s, destination: fd00::%x, proto: tcp, dport: %d-%d, jump: DROP}"
+                % (interface, rng.randrange(1, 65536), 8000, 8000 + rng.randrange(1, 100)))
+    if kind < 0.6167:
+        return '{in: "br+", ctstate: [ESTABLISHED, RELATED], jump: ACCEPT, comment: "return traffic %d"}' % n
+    if kind < 0.7167:
+        return "{use: ssh, source: %s/24}" % v4_network()
+    if kind < 0.7667:
+        return ('{proto: tcp, dport: %d, limit: %d/second, limit-burst: 20, jump: LOG, log-prefix: "p%d ", log-level: info}'
+                % (rng.randrange(1, 65536), rng.randrange(1, 100), n))
+    if kind < 0.8167:
+        return "{proto: tcp, dport: 23, source: %s, jump: REJECT, reject-with: tcp-reset}" % v4()
+    if kind < 0.8667:
+        target = rng.choice(chain_names) if chain_names else None
+        source = "10.%d.0.0" % rng.randrange(256)
+        if in_user_chain:
+            return "{proto: tcp, source: %s/16, jump: RETURN}" % source
+        if target:
+            return "{proto: tcp, source: %s/16, jump: %s}" % (source, target)
+        return "{proto: tcp, source: %s/16, out: \"wg+\", jump: ACCEPT}" % source
+    if kind < 0.9333:
+        return "{proto: icmp, icmp-type: echo-request, limit: 5/second, jump: ACCEPT}"
+    return "{proto: ipv6-icmp, icmp-type: echo-request, source: fd00:%x::/32, jump: ACCEPT}" % rng.randrange(1, 65536)
+
+
+def chain(name, policy, count, start, chain_names, in_user_chain=False):
     out("    %s:\n" % name)
     if policy:
         out("      policy: %s\n" % policy)
     out("      rules:\n")
     for n in range(start, start + count):
-        out("        - %s\n" % filter_rule(n, chain_names))
+        if options.mix == "config":
+            rule = filter_rule(n, chain_names)
+        else:
+            rule = commit_rule(n, chain_names, in_user_chain)
+            if in_user_chain and n == start + count - 1:
+                rule = "{jump: RETURN, comment: \"end of %s\"}" % name
+        if options.change and name == "INPUT" and n == start + count // 2:
+            rule = "{proto: tcp, source: 172.31.255.0/24, dport: 4242, ctstate: NEW, jump: ACCEPT, comment: changed}"
+        out("        - %s\n" % rule)
 
 
 users = ["svc-%03d" % i for i in range(user_chains)]
@@ -77,7 +142,7 @@ chain("INPUT", "DROP", input_rules, 0, users)
 chain("FORWARD", "DROP", forward_rules, input_rules, [])
 number = input_rules + forward_rules
 for name in users:
-    chain(name, None, per_user, number, [])
+    chain(name, None, per_user, number, [], in_user_chain=True)
     number += per_user
 
 out("  nat:\n")

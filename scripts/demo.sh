@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# `make demo`: load fwd's built-in example ruleset into a throwaway network namespace, show what
-# the kernel holds, send a few probes at it from a second namespace, and delete both namespaces
-# on every path. The host's own firewall and network are never touched.
+# `make demo`: load the example config (examples/host.yaml) into a throwaway network namespace
+# with `fwd apply` (auto backend: nftables where the kernel has it), show what the kernel holds,
+# send a few probes at it from a second namespace, and delete both namespaces and the runtime
+# directory on every path. The host's own firewall and network are never touched.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,14 +14,17 @@ fi
 BIN="$(swift build --show-bin-path)"
 FWD="${FWD:-$BIN/fwd}"
 PROBE="${FWD_PROBE:-$BIN/fwd-probe}"
+CONFIG="${FWD_CONFIG:-examples/host.yaml}"
 SERVER="fwd-demo-$$"
 CLIENT="fwd-demo-client-$$"
+RUNTIME="$(mktemp -d /tmp/fwd-demo-XXXXXX)"
 LISTENERS=()
 
 cleanup() {
   for pid in "${LISTENERS[@]}"; do kill "$pid" 2>/dev/null || true; done
   ip netns delete "$CLIENT" 2>/dev/null || true
   ip netns delete "$SERVER" 2>/dev/null || true
+  rm -rf "$RUNTIME"
 }
 trap cleanup EXIT INT TERM
 
@@ -31,19 +35,17 @@ ip netns add "$CLIENT"
 ip -n "$SERVER" link set lo up
 ip -n "$CLIENT" link set lo up
 
-section "The example ruleset as iptables-restore text: fwd show --format iptables"
-"$FWD" show --format iptables
+section "The example config as nft will list it: fwd show --config $CONFIG"
+"$FWD" show --config "$CONFIG"
 
-APPLY=(apply --netns "$SERVER" --backend iptables)
-if "$FWD" apply --help 2>&1 | grep -q -- '--tool'; then APPLY+=(--tool "${FWD_TOOL:-legacy}"); fi
-section "fwd ${APPLY[*]}"
-"$FWD" "${APPLY[@]}"
+section "fwd check --config $CONFIG --netns $SERVER"
+"$FWD" check --config "$CONFIG" --netns "$SERVER"
 
-section "iptables-legacy-save inside $SERVER"
-ip netns exec "$SERVER" iptables-legacy-save
-section "ip6tables-legacy-save inside $SERVER"
-ip netns exec "$SERVER" ip6tables-legacy-save
-section "nft list ruleset inside $SERVER (empty unless fwd loaded through iptables-nft)"
+# --runtime-dir keeps the demo's lock and state files out of /run/fwd.
+section "fwd apply --config $CONFIG --netns $SERVER"
+"$FWD" apply --config "$CONFIG" --netns "$SERVER" --runtime-dir "$RUNTIME"
+
+section "nft list ruleset inside $SERVER"
 ip netns exec "$SERVER" nft list ruleset
 
 section "Probes from $CLIENT (10.99.0.1, in the example's admin subnet) to $SERVER (10.99.0.2)"
@@ -64,7 +66,7 @@ probe() {
 }
 probe 22 "SSH from the admin subnet"
 probe 80 "HTTP"
-probe 8080 "not allowed: LOGDROP drops it"
+probe 8080 "not allowed: policy DROP"
 probe 23 "telnet: REJECT with tcp-reset"
 if ip netns exec "$CLIENT" ping -4 -n -q -c 1 -W 1 10.99.0.2 >/dev/null; then ping_result=replied; else ping_result=no-reply; fi
 printf '  %-44s %s\n' "ping" "$ping_result"

@@ -68,6 +68,9 @@ public final class ControlServer: Sendable {
             return !stopped
         }
         guard first else { return }
+        // Removed here, not only when the accept thread ends: the process may exit (and a test
+        // look) before that thread runs again.
+        unlink(path)
         var byte: UInt8 = 1
         _ = write(wakeupWriter, &byte, 1)
     }
@@ -91,7 +94,8 @@ public final class ControlServer: Sendable {
     private func acceptLoop() {
         defer {
             close(listener)
-            unlink(path)
+            // After stop() the path is gone already, and may hold a newer server's socket.
+            if !stopped.withLock({ $0 }) { unlink(path) }
             close(wakeup)
             continuation.finish()
         }

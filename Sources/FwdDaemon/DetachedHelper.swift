@@ -2,7 +2,7 @@ import Glibc
 
 /// Starts a process that outlives the command starting it: its own session (`setsid`, so no
 /// terminal hang-up reaches it), standard input and output on `/dev/null`, standard error
-/// appended to a log file. `fwd apply --confirm` uses it, when no daemon runs, to re-execute
+/// appended to a log file, no other descriptor inherited. `fwd apply --confirm` uses it, when no daemon runs, to re-execute
 /// the fwd binary with the hidden subcommand that waits for `fwd confirm`.
 public enum DetachedHelper {
     /// The running program's own executable (`/proc/self/exe` resolved).
@@ -40,6 +40,11 @@ public enum DetachedHelper {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 2, logPath ?? "/dev/null", O_WRONLY | O_CREAT | O_APPEND, 0o600)
+        // Nothing else is inherited: a descriptor left open (an SSH session's pipe, a parent's
+        // exit-watch pipe) would keep whoever holds its other end waiting until the helper ends.
+        for descriptor in openDescriptors() where descriptor > 2 {
+            posix_spawn_file_actions_addclose(&actions, descriptor)
+        }
 
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         let envp = environment.map { strdup($0) } + [nil]
@@ -51,6 +56,22 @@ public enum DetachedHelper {
         let result = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
         guard result == 0 else { throw .systemCall("cannot start \(executable)", errno: result) }
         return pid
+    }
+
+    /// The descriptors open in this process (`/proc/self/fd`). One closed before the spawn does
+    /// no harm: glibc ignores a close action on a descriptor that is not open.
+    private static func openDescriptors() -> [Int32] {
+        guard let directory = opendir("/proc/self/fd") else { return [] }
+        let own = dirfd(directory)
+        var descriptors: [Int32] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            if let descriptor = Int32(name), descriptor != own { descriptors.append(descriptor) }
+        }
+        closedir(directory)
+        return descriptors
     }
 
     /// Called first thing in the helper: ignore SIGHUP (belt and braces: it has no terminal).

@@ -70,15 +70,22 @@ public struct KernelRefusal: Error, Hashable, Sendable, CustomStringConvertible 
     public var message: String
     /// The rules the kernel named, when known.
     public var locations: [SourceLocation]
+    /// The refusal as the backend words it, one line per refused object, each starting with its
+    /// location when known (`fw.yaml:12:5: chain INPUT: kernel refused rule: …`); when given, the
+    /// description is these lines.
+    public var lines: [String]
 
-    /// A refusal with `message`, naming `locations`.
-    public init(_ message: String, locations: [SourceLocation] = []) {
+    /// A refusal with `message`, naming `locations`, worded as `lines` when given.
+    public init(_ message: String, locations: [SourceLocation] = [], lines: [String] = []) {
         self.message = message
         self.locations = locations
+        self.lines = lines
     }
 
-    /// `fw.yaml:12:5: message`, one line per location, or just the message.
+    /// The backend's `lines`, else `fw.yaml:12:5: message`, one line per location, or just the
+    /// message.
     public var description: String {
+        guard lines.isEmpty else { return lines.joined(separator: "\n") }
         guard !locations.isEmpty else { return "kernel refused the ruleset: \(message)" }
         return locations.map { "\($0): kernel refused the ruleset: \(message)" }.joined(separator: "\n")
     }

@@ -2,41 +2,21 @@ import FwdModel
 
 // Named sets: ipsets loaded in step with the rules.
 //
-// Order of an apply whose rules use sets: (1) every set is built — an existing one under
-// `NAME.new`, a new one under its name — so no rule sees a half-filled set; (2) both scripts are
-// tested (`iptables-restore --test` resolves `--match-set` names, so the sets must exist); (3)
-// `ipset swap` puts each new content in place, atomically per set; (4) the tables are saved and
-// the scripts loaded, as without sets; (5) the old contents and the sets no rule uses any more are
-// destroyed. A failure in (1) or (2) destroys what (1) created and changes nothing else; a failure
-// in (3) or (4) restores the tables (4), swaps the old contents back and destroys the new sets.
+// Order of an apply whose rules use sets (IptablesLoader.applyUnvalidated): (1) every set is
+// built — an existing one under `NAME.new`, a new one under its name — so no rule sees a
+// half-filled set; (2) the tables are saved and both scripts tested (`iptables-restore --test`
+// resolves `--match-set` names, so the sets must exist); (3) `ipset swap` puts each new content in
+// place, atomically per set; (4) the scripts are loaded, as without sets; (5) the old contents and
+// the sets no rule uses any more are destroyed. A failure in (1) or (2) destroys what (1) created
+// and changes nothing else; a failure in (3) or (4) restores the tables (4), swaps the old
+// contents back and destroys the new sets.
 extension IptablesLoader {
     var ipset: IpsetRunner { IpsetRunner(runner: runner) }
 
-    /// Loads `scripts` with `sets` staged, swapped in before the rules and cleaned up after (see
-    /// above). Without sets, fwd's ipsets left from an earlier apply are destroyed afterwards.
-    func apply(_ scripts: [IptablesScript], sets: [NamedSet]) async throws(IptablesLoadError) {
-        guard !sets.isEmpty else {
-            try await apply(scripts)
-            if IpsetRunner.isInstalled, let stale = try? await ipset.ownedSets(), !stale.isEmpty {
-                await ipset.runEach(stale.sorted().map { ["destroy", $0] })
-            }
-            return
-        }
-        let stage = try await IpsetStage.stage(sets, using: ipset)
-        do {
-            for script in scripts { try await restore(script, test: true) }
-        } catch {
-            await stage.discard()
-            throw error
-        }
-        do {
-            try await stage.swapIn()
-            try await load(scripts)
-        } catch {
-            await stage.swapBack()
-            throw error
-        }
-        await stage.finish()
+    /// Destroys fwd's ipsets (after an apply whose rules use none); nothing without ipset.
+    func removeUnusedSets() async {
+        guard IpsetRunner.isInstalled, let stale = try? await ipset.ownedSets(), !stale.isEmpty else { return }
+        await ipset.runEach(stale.sorted().map { ["destroy", $0] })
     }
 
     /// Runs `test` with every set of `sets` present: those missing are created empty for the

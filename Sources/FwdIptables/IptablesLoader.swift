@@ -1,29 +1,38 @@
 public import FwdModel
 
-/// Loads a ruleset into the kernel with `iptables-restore` (IPv4) and `ip6tables-restore` (IPv6).
+/// Loads a ruleset into the kernel with `iptables-restore --noflush` (IPv4) and
+/// `ip6tables-restore --noflush` (IPv6).
 ///
-/// Each table of the ruleset is replaced as a whole (iptables-restore flushes every table it
-/// names); tables the ruleset does not name are left untouched.
+/// Each table of the ruleset is brought to the new state as a whole, but never deleted and
+/// re-created: the script (``IptablesRenderer``) declares the chains with their policies, flushes
+/// the builtin chains (declaring a user chain flushes it), flushes and deletes the user chains the
+/// kernel holds that the ruleset no longer has, and appends the rules, all in the table's one
+/// commit. A builtin chain the ruleset leaves out is flushed with policy ACCEPT, as when the whole
+/// table was replaced. Tables the ruleset does not name are left untouched. (A plain
+/// iptables-nft-restore deletes and re-creates each table in its transaction, with the new base
+/// chain live at policy ACCEPT before its real policy: blocked packets passed while re-applying.)
 ///
-/// Named sets the rules use are ipsets, loaded before the rules and swapped in without a window
-/// (see ``apply(_:)`` and `IptablesLoader+Sets.swift`).
+/// Named sets the rules use are ipsets, built before the rules and swapped in right before them
+/// (see `IptablesLoader+Sets.swift`).
 ///
 /// iptables-restore is atomic per table at best, and the two families are two separate runs.
 /// ``apply(_:)`` narrows the window in which a failure leaves the host half-configured:
 ///
 /// 1. the ruleset is validated (nothing runs when it has problems);
-/// 2. both scripts are run with `--test`, which catches everything the tools can check without
+/// 2. the tables about to be replaced are saved, for both families (`iptables-save -c -t TABLE`),
+///    which also tells the user chains to delete;
+/// 3. both scripts are run with `--test`, which catches everything the tools can check without
 ///    the kernel;
-/// 3. the tables about to be replaced are saved, for both families (`iptables-save -c -t TABLE`);
 /// 4. the IPv4 script is loaded, then the IPv6 script;
 /// 5. when a load fails, the saved tables of every family touched so far (including the one
 ///    that failed: an earlier table of its script may already be committed) are restored with
-///    their counters, and the error says so.
+///    their counters, the same windowless way, and the error says so.
 ///
 /// What is left: the kernel may refuse a table that passed `--test` (legacy only checks target
-/// and table constraints at commit); then step 5 restores the previous state. Between steps 4
-/// and 5 another program could change the same tables; use `-w` (we do) and avoid concurrent
-/// writers. A failure while restoring is reported as ``IptablesRefusal/Rollback/failed(_:)``.
+/// and table constraints at commit); then step 5 restores the previous state. Between steps 2
+/// and 4 another program could change the same tables (a chain it deletes makes our `-X` fail,
+/// which rolls back); use `-w` (we do) and avoid concurrent writers. A failure while restoring is
+/// reported as ``IptablesRefusal/Rollback/failed(_:)``.
 public struct IptablesLoader: Sendable {
     /// Which iptables implementation to run.
     public var tool: IptablesTool
@@ -44,7 +53,8 @@ public struct IptablesLoader: Sendable {
     ///   ``IptablesLoadError/refused(_:)`` located at the rule the tool refused, or an
     ///   environment or tool error.
     public func check(_ ruleset: Ruleset) async throws(IptablesLoadError) {
-        let scripts = try scripts(for: ruleset)
+        try validate(ruleset)
+        let scripts = Self.scripts(for: ruleset)
         try await withSetsForTest(ruleset.setsInUse) { () async throws(IptablesLoadError) in
             for script in scripts { try await restore(script, test: true) }
         }
@@ -55,34 +65,51 @@ public struct IptablesLoader: Sendable {
     ///
     /// - Throws: as ``check(_:)``; a refusal during the load says which families were restored.
     public func apply(_ ruleset: Ruleset) async throws(IptablesLoadError) {
-        try await apply(scripts(for: ruleset), sets: ruleset.setsInUse)
+        try validate(ruleset)
+        try await applyUnvalidated(ruleset)
     }
 
-    /// Loads already rendered scripts with the same test, snapshot and rollback steps as
+    /// Loads `ruleset` without validating it, with the same snapshot, test and rollback steps as
     /// ``apply(_:)``. Internal: tests use it to reach refusals that validation would catch first.
-    func apply(_ scripts: [IptablesScript]) async throws(IptablesLoadError) {
-        for script in scripts {
-            try await restore(script, test: true)
-        }
-        try await load(scripts)
-    }
-
-    /// Saves the tables the scripts replace, loads the scripts, and restores the saved tables
-    /// when a load fails.
-    func load(_ scripts: [IptablesScript]) async throws(IptablesLoadError) {
+    func applyUnvalidated(_ ruleset: Ruleset) async throws(IptablesLoadError) {
+        // Named sets first (see IptablesLoader+Sets.swift): built before the test, which needs
+        // them, and swapped in right before the rules.
+        let sets = ruleset.setsInUse
+        let stage = sets.isEmpty ? nil : try await IpsetStage.stage(sets, using: ipset)
+        let tables = ruleset.tables.map(\.kind)
         var snapshots: [IptablesSnapshot] = []
-        for script in scripts {
-            snapshots.append(try await IptablesSnapshot.save(script.tables, family: script.family, tool: tool, runner: runner))
-        }
-        var touched: [IptablesSnapshot] = []
-        for (script, snapshot) in zip(scripts, snapshots) {
-            touched.append(snapshot)
-            do {
-                try await restore(script, test: false)
-            } catch {
-                throw await rolledBack(error, restoring: touched)
+        var scripts: [IptablesScript] = []
+        do {
+            for family in IPFamily.allCases {
+                snapshots.append(try await IptablesSnapshot.save(tables, family: family, tool: tool, runner: runner))
             }
+            let renderer = IptablesRenderer()
+            scripts = snapshots.map { snapshot in
+                renderer.render(ruleset, family: snapshot.family, removingChains: snapshot.staleUserChains(keeping: ruleset))
+            }
+            for script in scripts {
+                try await restore(script, test: true)
+            }
+        } catch {
+            await stage?.discard()
+            throw error
         }
+        do throws(IptablesLoadError) {
+            try await stage?.swapIn()
+            var touched: [IptablesSnapshot] = []
+            for (script, snapshot) in zip(scripts, snapshots) {
+                touched.append(snapshot)
+                do {
+                    try await restore(script, test: false)
+                } catch {
+                    throw await rolledBack(error, restoring: touched)
+                }
+            }
+        } catch {
+            await stage?.swapBack()
+            throw error
+        }
+        if let stage { await stage.finish() } else { await removeUnusedSets() }
     }
 
     /// `error` after restoring `snapshots` (last loaded first), with the outcome recorded in it.
@@ -105,15 +132,15 @@ public struct IptablesLoader: Sendable {
         return .refused(refusal)
     }
 
-    /// The validated ruleset's scripts, IPv4 first.
-    private func scripts(for ruleset: Ruleset) throws(IptablesLoadError) -> [IptablesScript] {
+    /// Throws every validation problem of `ruleset`, if any.
+    private func validate(_ ruleset: Ruleset) throws(IptablesLoadError) {
         let problems = ruleset.validate()
         guard problems.isEmpty else { throw .invalidRuleset(ValidationError(problems)) }
-        return Self.unvalidatedScripts(for: ruleset)
     }
 
-    /// Both families' scripts without validating first (tests only reach refusals this way).
-    static func unvalidatedScripts(for ruleset: Ruleset) -> [IptablesScript] {
+    /// Both families' scripts, IPv4 first, removing no chain (what `--test` needs: it checks the
+    /// rules, not which chains the kernel holds).
+    static func scripts(for ruleset: Ruleset) -> [IptablesScript] {
         let renderer = IptablesRenderer()
         return IPFamily.allCases.map { renderer.render(ruleset, family: $0) }
     }
@@ -121,7 +148,7 @@ public struct IptablesLoader: Sendable {
     /// Runs the restore tool on `script` (`--test` when `test`), mapping a refusal to the model.
     func restore(_ script: IptablesScript, test: Bool) async throws(IptablesLoadError) {
         let command = tool.restoreCommand(for: script.family)
-        let output = try await runner.run(command, ["-w"] + (test ? ["--test"] : []), input: script.text)
+        let output = try await runner.run(command, ["-w", "--noflush"] + (test ? ["--test"] : []), input: script.text)
         guard !output.succeeded else { return }
         throw IptablesLoader.refusal(
             command: command, script: script, wasTest: test, exitCode: output.exitCode,

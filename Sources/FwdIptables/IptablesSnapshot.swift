@@ -4,6 +4,8 @@ import FwdModel
 struct IptablesSnapshot: Sendable {
     /// The family the tables belong to.
     var family: IPFamily
+    /// The saved tables, in order.
+    var tables: [TableKind]
     /// iptables-save text (with counters) of every saved table, ready for iptables-restore -c.
     var text: String
 
@@ -27,20 +29,23 @@ struct IptablesSnapshot: Sendable {
             text += output.standardOutput.contains("*\(table.rawValue)\n")
                 ? tableBlock(table, in: output.standardOutput) : emptyTable(table)
         }
-        return IptablesSnapshot(family: family, text: text)
+        return IptablesSnapshot(family: family, tables: tables, text: text)
     }
 
-    /// Loads the saved tables back, counters included.
+    /// Loads the saved tables back, counters included, windowless like an apply: the tables are
+    /// kept (`--noflush`), their chains flushed and refilled in one commit per table, and user
+    /// chains created since the save deleted (the tables are saved again to know which).
     func restore(tool: IptablesTool, runner: ToolRunner) async throws(IptablesLoadError) {
+        let current = try await IptablesSnapshot.save(tables, family: family, tool: tool, runner: runner)
         let command = tool.restoreCommand(for: family)
-        let output = try await runner.run(command, ["-w", "-c"], input: text)
+        let output = try await runner.run(command, ["-w", "-c", "--noflush"], input: restoreScript(replacing: current))
         guard output.succeeded else {
             throw .toolFailed(command: command, exitCode: output.exitCode, standardError: output.standardError)
         }
     }
 
     /// The `*table` … `COMMIT` lines of `table` in iptables-save output.
-    private static func tableBlock(_ table: TableKind, in saved: String) -> String {
+    static func tableBlock(_ table: TableKind, in saved: String) -> String {
         var block: [Substring] = []
         var inside = false
         for line in saved.split(separator: "\n", omittingEmptySubsequences: false) {

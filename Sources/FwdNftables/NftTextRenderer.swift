@@ -9,8 +9,12 @@ public import FwdModel
 /// Debian's `/etc/protocols`, which nft consults. Text fields are printed verbatim, as nft prints
 /// them: a comment or interface name holding `"` gives text nft itself could not read back.
 public struct NftTextRenderer: Sendable {
-    /// A renderer.
-    public init() {}
+    /// The comment every table carries in the kernel (fwd marks its tables `managed by fwd`),
+    /// printed where `nft list ruleset` prints it; nil prints none.
+    public var tableComment: String?
+
+    /// A renderer; `tableComment` is the comment the committed tables carry, if any.
+    public init(tableComment: String? = nil) { self.tableComment = tableComment }
 
     /// The `nft list ruleset` text of `ruleset` (a validated ruleset) once lowered and committed.
     public func render(_ ruleset: Ruleset) -> String {
@@ -25,7 +29,8 @@ public struct NftTextRenderer: Sendable {
     /// One table: its sets, then its chains, separated by blank lines.
     public func render(_ table: NftTable) -> String {
         let items = table.sets.map(render) + table.chains.map(render)
-        return "table \(table.family.name) \(table.name) {\n" + items.joined(separator: "\n") + "}\n"
+        let comment = tableComment.map { "\tcomment \"\($0)\"\n" } ?? ""
+        return "table \(table.family.name) \(table.name) {\n" + comment + items.joined(separator: "\n") + "}\n"
     }
 
     /// One chain: the base chain line, then one rule per line.

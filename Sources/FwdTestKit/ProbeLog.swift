@@ -28,12 +28,19 @@ actor ProbeLog {
     /// - Throws: ``CommandError/unexpectedOutput(commandLine:output:)`` when the probe exits or
     ///   stays silent instead.
     func waitForListening(commandLine: [String]) async throws -> UInt16 {
+        let line = try await waitForEvent("listening", commandLine: commandLine)
+        guard let port = line.integer("port"), let port16 = UInt16(exactly: port) else {
+            throw CommandError.unexpectedOutput(commandLine: commandLine, output: rawLines.joined(separator: "\n"))
+        }
+        return port16
+    }
+
+    /// Waits (5 s at most) for the first event called `name` and returns its line.
+    /// - Throws: ``CommandError/unexpectedOutput(commandLine:output:)`` when the probe exits or
+    ///   stays silent instead.
+    func waitForEvent(_ name: String, commandLine: [String]) async throws -> ProbeLine {
         for _ in 0..<500 {
-            if let line = lines.first(where: { $0.event == "listening" }), let port = line.integer("port"),
-                let port16 = UInt16(exactly: port)
-            {
-                return port16
-            }
+            if let line = lines.first(where: { $0.event == name }) { return line }
             if finished { break }
             try await Task.sleep(for: .milliseconds(10))
         }

@@ -10,7 +10,10 @@ struct FwdProbe: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fwd-probe",
         abstract: "Bounded TCP/UDP probes for fwd's kernel tests.",
-        subcommands: [TCPListen.self, TCPConnect.self, TCPExchange.self, UDPEcho.self, UDPSend.self]
+        subcommands: [
+            TCPListen.self, TCPConnect.self, TCPExchange.self, UDPEcho.self, UDPSend.self, UDPFlood.self,
+            UDPSink.self, TCPEcho.self, TCPStream.self,
+        ]
     )
 }
 

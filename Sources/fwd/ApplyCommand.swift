@@ -1,41 +1,58 @@
 import ArgumentParser
-import FwdIptables
-import FwdModel
+import Foundation
+import FwdDaemon
 
-/// `fwd apply`: loads the ruleset into the kernel.
+/// `fwd apply`: commits the config through the ``CommitCoordinator``: under the commit lock,
+/// behind the lockout guard, with commit-confirmed when asked.
 struct ApplyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "apply",
-        abstract: "Load the ruleset into the kernel, replacing the tables it names (IPv4 and IPv6).",
+        abstract: "Validate the config and commit it, replacing fwd's tables (IPv4 and IPv6).",
         discussion: """
-            Both families are tested first; if loading IPv6 fails after IPv4 was loaded, the \
-            previous tables are restored. Tables the ruleset does not name are left alone.
-            Exit codes: 0 applied, 1 invalid ruleset, 2 usage error, 3 refused by the kernel or \
-            iptables-restore, 4 environment problem (not root, tool or namespace missing).
+            Over SSH ($SSH_CONNECTION set) a ruleset that would, or might, drop the connection is \
+            refused unless --confirm or --force is given. With --confirm the previous state comes \
+            back by itself unless `fwd confirm` follows within the duration: the running daemon \
+            waits for it, or else a detached helper does.
+            Exit codes: 0 applied, 1 invalid config, 2 usage error, 3 the kernel refused it \
+            (nothing changed), 4 environment problem (not root, tool or namespace missing, lock \
+            not taken), 5 refused by the lockout guard (nothing changed).
             """)
 
-    /// The backends `apply` can load with.
-    enum Backend: String, ExpressibleByArgument, CaseIterable {
-        case iptables
+    /// A `--confirm` value: `90s`, `5m`, `1h`, `500ms` or a bare number of seconds.
+    struct ConfirmDuration: ExpressibleByArgument {
+        var duration: Duration
+
+        init?(argument: String) {
+            guard let duration = Duration(confirmText: argument) else { return nil }
+            self.duration = duration
+        }
     }
 
-    @Option(name: .long, help: "How to load the rules (only iptables for now).")
-    var backend: Backend = .iptables
+    @OptionGroup var configOptions: ConfigOptions
+    @OptionGroup var backendOptions: BackendOptions
+    @OptionGroup var runtimeOptions: RuntimeOptions
 
-    @OptionGroup var common: CommonOptions
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Roll back unless `fwd confirm` comes within this long (90s, 5m, 1h; at most a day).", valueName: "duration"
+        ))
+    var confirm: ConfirmDuration?
+
+    @Flag(name: .long, help: "Apply even when the ruleset would cut the SSH connection this command runs from.")
+    var force = false
 
     func run() async throws {
-        guard let ruleset = RulesetSource.loadValidated() else { throw FwdExitCode.invalidRuleset.exit }
-        try common.requireRoot(for: "apply")
-        switch backend {
-        case .iptables:
-            do {
-                try await common.loader.apply(ruleset)
-            } catch {
-                throw StandardError.report(error)
-            }
-        }
-        let place = common.netns.map { " in network namespace \($0)" } ?? ""
-        print("applied: \(ruleset.ruleCount) rules in \(ruleset.tables.count) table(s)\(place)")
+        try requireRoot(for: "apply")
+        let loaded = try await configOptions.source.load()
+        let directory = runtimeOptions.directory
+        let backend = try backendOptions.resolve(runtimeDirectory: directory)
+        let coordinator = CommitCoordinator(backend: backend, directory: directory, logger: commandLogger())
+        let options = CommitOptions(
+            confirm: confirm?.duration, force: force,
+            lockoutGuard: LockoutGuard.current(in: ProcessInfo.processInfo.environment),
+            armRollback: RollbackArming.reexecuting(runtimeDirectory: directory).closure)
+        let report = try await coordinator.apply(loaded, options: options)
+        print(report.summary)
     }
 }

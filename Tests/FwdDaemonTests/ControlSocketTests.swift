@@ -24,7 +24,8 @@ import Testing
         }
         defer { answering.cancel() }
 
-        let client = ControlClient(socketPath: path, timeoutSeconds: 10)
+        // The answering task may wait a while for a thread when the whole suite loads the machine.
+        let client = ControlClient(socketPath: path, timeoutSeconds: 60)
         let ping = try await client.send(.ping)
         #expect(ping.succeeded && ping.message == "pong")
         let reload = try await client.reload()

@@ -27,6 +27,25 @@ import Testing
         #expect(try String(contentsOfFile: directory.file("helper.log"), encoding: .utf8) == "oops\n")
     }
 
+    @Test func helperInheritsNoDescriptorBeyondTheStandardThree() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        var pipeEnds: [Int32] = [0, 0]
+        #expect(pipe(&pipeEnds) == 0)  // inheritable: no O_CLOEXEC
+        defer { close(pipeEnds[0]); close(pipeEnds[1]) }
+        let out = directory.file("fds")
+        let pid = try DetachedHelper.spawn(
+            executable: "/bin/sh", arguments: ["-c", "ls /proc/$$/fd > \(out).tmp && mv \(out).tmp \(out)"],
+            environment: ["PATH=/usr/bin:/bin"])
+        #expect(await eventually { FileManager.default.fileExists(atPath: out) })
+        var status: Int32 = 0
+        waitpid(pid, &status, 0)
+        let descriptors = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n").compactMap { Int32($0) }
+        // 0-2, plus the descriptor `ls` opened to read the directory.
+        #expect(!descriptors.contains(pipeEnds[0]) && !descriptors.contains(pipeEnds[1]), "\(descriptors)")
+        #expect(descriptors.filter { $0 > 2 }.count <= 1, "\(descriptors)")
+    }
+
     @Test func currentExecutableIsThisTestBinary() throws {
         let path = try DetachedHelper.currentExecutable()
         #expect(FileManager.default.isExecutableFile(atPath: path))

@@ -44,4 +44,26 @@ import Testing
             #expect(SavedRules(filter).tables["filter"]?.first == ":INPUT DROP")
         }
     }
+
+    @Test(
+        "re-applying deletes the user chains the new ruleset no longer has, and keeps the table",
+        .kernelAccess(tools: IptablesTool.commandsUnderTest), arguments: IptablesTool.underTest)
+    func staleUserChainsAreDeleted(tool: IptablesTool) async throws {
+        try requireKernelAccess(tools: tool.restoreAndSaveCommands)
+        try await withNetworkNamespace { namespace in
+            let loader = IptablesLoader(tool: tool, networkNamespace: namespace.name)
+            try await loader.apply(ExampleRulesets.host())
+            let replacement = Ruleset([Table(.filter, chains: [
+                Chain("INPUT", policy: .drop, rules: [Rule(proto: "udp", jump: .jump("fresh"))]),
+                Chain("fresh", rules: [Rule(proto: "udp", jump: .accept)]),
+            ])])
+            try await loader.apply(replacement)
+            for family in IPFamily.allCases {
+                let saved = try await namespace.runChecked(tool.saveCommand(for: family), ["-t", "filter"])
+                let expected = SavedRules(IptablesRenderer().render(replacement, family: family).text)
+                #expect(expected == SavedRules(saved), "\(family) via \(tool): \(saved)")
+                #expect(!saved.contains("LOGDROP"))
+            }
+        }
+    }
 }

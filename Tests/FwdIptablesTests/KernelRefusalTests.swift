@@ -32,16 +32,18 @@ import Testing
         return GoldenRulesets.relocated(Ruleset([mangle, filter]), file: "bad.fwd")
     }
 
-    /// Good for IPv4; for IPv6 the filter table holds a rule the kernel refuses at commit.
+    /// Good for IPv4; for IPv6 the filter table holds a rule the kernel refuses at commit. The
+    /// IPv4 load deletes LOGDROP and adds `added`: the rollback must undo both.
     static func failsOnlyForIPv6() -> Ruleset {
         let mangle = Table(.mangle, chains: [
             Chain("PREROUTING", rules: [Rule(inInterface: "eth7", comment: "after", jump: .mark(set: MarkValue(7)))]),
         ])
         let filter = Table(.filter, chains: [
             Chain("INPUT", rules: [
-                Rule(comment: "new", jump: .accept),
+                Rule(comment: "new", jump: .jump("added")),
                 Rule(source: "fd00::1", limit: RateLimit(1, per: .day), jump: .accept),
             ]),
+            Chain("added", rules: [Rule(proto: "udp", jump: .accept)]),
         ])
         return GoldenRulesets.relocated(Ruleset([mangle, filter]), file: "v6bad.fwd")
     }
@@ -62,7 +64,7 @@ import Testing
         #expect(!ruleset.validate().isEmpty, "validation should catch this ruleset before the kernel does")
         do {
             let loader = IptablesLoader(tool: tool, networkNamespace: namespace.name)
-            try await loader.apply(IptablesLoader.unvalidatedScripts(for: ruleset))
+            try await loader.applyUnvalidated(ruleset)
             Issue.record("the kernel accepted a ruleset it should refuse")
             return nil
         } catch {

@@ -87,7 +87,7 @@ struct NamedSetIpsetTests {
             var refused = Self.ruleset(blocklist: ["10.3.0.0/16"])
             refused[.mangle] = Table(.mangle, chains: [Chain("INPUT", rules: [Rule(proto: .tcp, jump: .reject)])])
             await #expect(throws: IptablesLoadError.self) {
-                try await loader.apply(IptablesLoader.unvalidatedScripts(for: refused), sets: refused.setsInUse)
+                try await loader.applyUnvalidated(refused)
             }
             #expect(try await Self.members("fwd4-blocklist", in: namespace) == ["192.0.2.1"])
             let names = try await namespace.runChecked("ipset", ["list", "-n"]).split(separator: "\n").sorted()

@@ -4,7 +4,7 @@ import FwdNftables
 import Testing
 
 /// Commits hand-built rulesets into a fresh namespace and reads them back with nft.
-@Suite(.kernel, .serialized)
+@Suite(.kernel, .serialized, .oneKernelSuiteAtATime)
 struct CommitTests {
     @Test func committedRulesetListsAsIdiomaticNft() throws {
         try TestNamespace.with { namespace in

@@ -3,7 +3,7 @@ import FwdNftables
 import Testing
 
 /// Every expression kind and anonymous sets, committed and listed back as nft would write them.
-@Suite(.kernel, .serialized)
+@Suite(.kernel, .serialized, .oneKernelSuiteAtATime)
 struct ExpressionTests {
     /// `NAME` padded with NULs to the 16 bytes of an interface name.
     static func interfaceName(_ name: String) -> [UInt8] {

@@ -3,7 +3,7 @@ import FwdNftables
 import Testing
 
 /// Large rulesets in one transaction, with timings printed for the record.
-@Suite(.kernel, .serialized)
+@Suite(.kernel, .serialized, .oneKernelSuiteAtATime)
 struct LargeBatchTests {
     /// Commits `count` rules, checks the counts, and prints where the time went.
     private func commitAndCheck(count: Int, reapply: Bool) throws {

@@ -4,7 +4,7 @@ import Testing
 @testable import FwdNetlink
 
 /// Optimistic locking (`NFNL_BATCH_GENID`) and lost replies.
-@Suite(.kernel, .serialized)
+@Suite(.kernel, .serialized, .oneKernelSuiteAtATime)
 struct LockingTests {
     @Test func aChangeBetweenReadingAndSendingIsRetried() throws {
         try TestNamespace.with { namespace in

@@ -4,7 +4,7 @@ import FwdNftables
 import Testing
 
 /// Batches the kernel refuses: nothing changes, and every refused message maps back to its rule.
-@Suite(.kernel, .serialized)
+@Suite(.kernel, .serialized, .oneKernelSuiteAtATime)
 struct RefusalTests {
     /// A rule jumping to a chain that does not exist.
     static func jumpToMissingChain(line: Int) -> NftRule {

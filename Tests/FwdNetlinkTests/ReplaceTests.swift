@@ -4,7 +4,7 @@ import FwdNftables
 import Testing
 
 /// Re-applying, changing and removing fwd's tables; other tables are never touched.
-@Suite(.kernel, .serialized)
+@Suite(.kernel, .serialized, .oneKernelSuiteAtATime)
 struct ReplaceTests {
     @Test func foreignTablesSurviveEveryCommit() throws {
         try TestNamespace.with { namespace in

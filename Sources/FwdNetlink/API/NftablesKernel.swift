@@ -9,6 +9,10 @@ public struct NftablesKernel: Sendable {
     /// caller's own.
     public let networkNamespace: String?
 
+    /// The comment fwd gives its tables and recognises them by: `nft list ruleset` prints
+    /// `comment "managed by fwd"` in each.
+    public static let ownershipComment = TableOwnership.marker
+
     /// How many times a commit is tried when the ruleset changes between reading the kernel's
     /// state and sending the batch (`ERESTART`).
     public var maximumAttempts = 4

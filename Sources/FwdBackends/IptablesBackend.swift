@@ -1,0 +1,120 @@
+public import FwdDaemon
+public import FwdIptables
+public import FwdModel
+
+/// The iptables backend: loads rulesets with `iptables-restore` and `ip6tables-restore`
+/// (``IptablesLoader``), for hosts on legacy xtables or on iptables-nft.
+///
+/// IPv4 and IPv6 are two commits, so the backend is not atomic: the ``CommitCoordinator``
+/// checks first (`--test`), captures the state (`iptables-save -c`, both families) and restores
+/// it when the second family fails. iptables replaces each table a ruleset names as a whole and
+/// leaves every other table alone.
+public struct IptablesBackend: FirewallBackend {
+    /// Which iptables runs: `auto` (whatever `iptables-restore` points to), `legacy` or `nft`.
+    public var tool: IptablesTool
+    /// The network namespace (`ip netns exec NAME`), nil for the caller's.
+    public var networkNamespace: String?
+    /// The runtime directory, where the record of what fwd applied says which tables are fwd's
+    /// (``removeOwnTables()``).
+    public var runtimeDirectory: RuntimeDirectory
+
+    /// A backend running `tool` in `networkNamespace`, keeping state in `runtimeDirectory`.
+    public init(
+        tool: IptablesTool = .auto, networkNamespace: String? = nil,
+        runtimeDirectory: RuntimeDirectory = RuntimeDirectory()
+    ) {
+        self.tool = tool
+        self.networkNamespace = networkNamespace
+        self.runtimeDirectory = runtimeDirectory
+    }
+
+    /// `iptables` (tool auto), `iptables-legacy` or `iptables-nft`: the tool is part of the name so
+    /// that a rollback helper started with `--backend NAME` runs the same one.
+    public var name: String {
+        switch tool {
+        case .auto: "iptables"
+        case .legacy: "iptables-legacy"
+        case .nft: "iptables-nft"
+        }
+    }
+
+    /// False: IPv4 and IPv6 are loaded one after the other.
+    public var commitsAtomically: Bool { false }
+
+    var loader: IptablesLoader { IptablesLoader(tool: tool, networkNamespace: networkNamespace) }
+
+    /// Validation, then `iptables-restore --test` and `ip6tables-restore --test`.
+    public func check(_ ruleset: Ruleset) async throws {
+        do {
+            try await loader.check(ruleset)
+        } catch {
+            throw error.backendError
+        }
+    }
+
+    /// Loads both families, restoring the tables already loaded when one fails.
+    public func apply(_ ruleset: Ruleset) async throws {
+        do {
+            try await loader.apply(ruleset)
+        } catch {
+            throw error.backendError
+        }
+    }
+
+    /// `iptables-save -c` and `ip6tables-save -c`: every table that exists, with its counters
+    /// (without `-t`, so that saving loads no missing table).
+    public func captureState() async throws -> FirewallSnapshot {
+        var parts: [FirewallSnapshot.Part] = []
+        for family in IPFamily.allCases {
+            do {
+                parts.append(
+                    FirewallSnapshot.Part(name: Self.partName(family), text: try await loader.save(family: family)))
+            } catch {
+                throw error.backendError
+            }
+        }
+        return FirewallSnapshot(backend: name, networkNamespace: networkNamespace, parts: parts)
+    }
+
+    /// Puts back, in each family, every table that differs from the snapshot (counters aside):
+    /// a saved table is restored with its counters, a table that appeared since is emptied. Tables
+    /// changed by other programs since the snapshot are put back too.
+    public func restore(_ snapshot: FirewallSnapshot) async throws {
+        for family in IPFamily.allCases {
+            let saved = IptablesSaveText(snapshot[Self.partName(family)] ?? "")
+            do {
+                let current = IptablesSaveText(try await loader.save(family: family))
+                let script = saved.restoreScript(from: current)
+                if !script.isEmpty { try await loader.restoreSaved(script, family: family) }
+            } catch {
+                throw error.backendError
+            }
+        }
+    }
+
+    /// Empties (builtin chains, policy ACCEPT, no rules) the tables of the ruleset fwd last
+    /// applied with this backend here, in both families. Nothing when fwd applied nothing.
+    public func removeOwnTables() async throws {
+        guard
+            let applied = try AppliedConfig(directory: runtimeDirectory).ruleset(
+                backend: name,
+                networkNamespace: networkNamespace)
+        else { return }
+        let script = applied.tables.map { IptablesSaveText.emptyBlock($0.kind) }.joined()
+        guard !script.isEmpty else { return }
+        for family in IPFamily.allCases {
+            do {
+                try await loader.restoreSaved(script, family: family)
+            } catch {
+                throw error.backendError
+            }
+        }
+    }
+
+    static func partName(_ family: IPFamily) -> String {
+        switch family {
+        case .ipv4: "iptables-save"
+        case .ipv6: "ip6tables-save"
+        }
+    }
+}
