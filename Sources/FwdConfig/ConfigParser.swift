@@ -27,6 +27,15 @@ final class ConfigParser {
     let pipeline = RuleAssemblyPipeline()
     /// Plain rules read but not handed to the pipeline yet.
     var pendingJobs: [RuleAssemblyPipeline.Job] = []
+    /// The sets declared under `sets:`, in reading order.
+    var namedSets: [NamedSet] = []
+    /// The zones written under `zones:`, by name, and their names in reading order.
+    var zoneDrafts: [String: ZoneDraft] = [:]
+    var zoneOrder: [String] = []
+    /// The services written under `services:`, by name.
+    var serviceDrafts: [String: ServiceDraft] = [:]
+    /// The policies written under `policies:`, in reading order.
+    var policyDrafts: [PolicyDraft] = []
 
     /// One file being parsed: its event stream, its name and its directory (for includes).
     struct FileContext {
@@ -64,9 +73,11 @@ final class ConfigParser {
         for (draft, position) in waitingRules {
             if let rule = assemble(draft, final: true) { builder.replace(at: position, with: rule) }
         }
-        let ruleset = builder.build()
+        var ruleset = builder.build()
+        ruleset.sets = namedSets
+        expandPolicies(into: &ruleset)
         let found = Set(problems).sorted()
-        let validation = ConfigParser.validate(ruleset).filter {
+        let validation = (ConfigParser.validate(ruleset) + ruleset.validateSets()).filter {
             $0.ruleNumber == nil || !rulesWithProblems.contains($0.location)
         }
         return (ruleset, found + validation)

@@ -8,6 +8,8 @@ struct ValueItem {
     var location: SourceLocation
     /// For a value that came through a define: `$name, defined at file:line:column`.
     var origin: String?
+    /// For a set reference (`@name`), the declared set's type once resolved.
+    var setType: SetElementType? = nil
 
     /// `'text'`, or `'text' (from $name, defined at …)`, for messages.
     var quoted: String {
@@ -36,7 +38,8 @@ extension Definitions {
         _ entry: RuleEntry, final: Bool, problems: inout [Diagnostic]
     ) -> Resolution<ExpandedEntry> {
         guard entry.value.hasReference else {
-            return Definitions.expandLiteral(entry, problems: &problems).map { .resolved($0) } ?? .failed
+            guard let literal = Definitions.expandLiteral(entry, problems: &problems) else { return .failed }
+            return resolveNames(in: literal, final: final, problems: &problems)
         }
         var lookUpFailed = false
         var lookUpProblems: [Diagnostic] = []
@@ -46,7 +49,7 @@ extension Definitions {
             return items
         }
         problems += lookUpProblems
-        if let expanded { return .resolved(expanded) }
+        if let expanded { return resolveNames(in: expanded, final: final, problems: &problems) }
         return lookUpFailed && !final ? .missing : .failed
     }
 

@@ -19,6 +19,9 @@ extension Rule {
             }
         }
         if let proto = proto, !proto.isNegated, let family = proto.value.impliedFamily { families.append(family) }
+        for setMatch in setMatches {
+            if let family = setMatch.type.family { families.append(family) }
+        }
         switch target {
         case .reject(let type?):
             if let family = type.family { families.append(family) }
@@ -40,6 +43,9 @@ extension Rule {
         }
         if let proto = proto, !proto.isNegated, let family = proto.value.impliedFamily {
             constraints.append((family, "protocol \(proto.value)"))
+        }
+        for setMatch in setMatches {
+            if let family = setMatch.type.family { constraints.append((family, "set @\(setMatch.set)")) }
         }
         switch target {
         case .reject(let type?):

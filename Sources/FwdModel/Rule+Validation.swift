@@ -25,6 +25,7 @@ extension Rule {
         messages += validateFamilies()
         messages += validateAddresses()
         messages += validateProtocolAndPorts()
+        messages += validateSetMatches()
         messages += validateInterfaces(hooks: context.hooks)
         messages += validateMiscellaneous()
         messages += validateTarget(in: context)
