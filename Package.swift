@@ -13,6 +13,7 @@ let package = Package(
         .executable(name: "fwd", targets: ["fwd"]),
         .library(name: "FwdModel", targets: ["FwdModel"]),
         .library(name: "FwdConfig", targets: ["FwdConfig"]),
+        .library(name: "FwdPolicy", targets: ["FwdPolicy"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -25,12 +26,15 @@ let package = Package(
         /// The rule model: tables, chains, rules, matches, targets, validation. Standard library only.
         .target(name: "FwdModel", swiftSettings: strict),
 
+        /// Zones, services and zone policies, expanded into ordinary rules of the model (pure).
+        .target(name: "FwdPolicy", dependencies: ["FwdModel"], swiftSettings: strict),
+
         /// libyaml's C API (package libyaml-dev), used only inside FwdConfig.
         .systemLibrary(name: "CYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
 
         /// The YAML config loader: one streaming pass over libyaml's events into the model, with
         /// defines, templates, includes and file:line:column diagnostics; and the canonical printer.
-        .target(name: "FwdConfig", dependencies: ["FwdModel", "CYAML"], swiftSettings: strict),
+        .target(name: "FwdConfig", dependencies: ["FwdModel", "FwdPolicy", "CYAML"], swiftSettings: strict),
 
         /// Loads a config and prints time and counts, and writes the same rules as nft text and
         /// iptables-restore scripts: the driver of bench/config-load.sh.
@@ -39,6 +43,10 @@ let package = Package(
             dependencies: ["FwdConfig", "FwdModel", "FwdNftables", "FwdIptables"],
             swiftSettings: strict
         ),
+
+        /// Commits a large named set over netlink, or prints it as nft text: the driver of bench/sets.sh.
+        .executableTarget(
+            name: "fwd-sets-bench", dependencies: ["FwdModel", "FwdNftables", "FwdNetlink"], swiftSettings: strict),
 
         /// Model → iptables-restore text, and loading it with iptables-restore/ip6tables-restore.
         .target(
@@ -112,6 +120,7 @@ let package = Package(
         ),
 
         .testTarget(name: "FwdModelTests", dependencies: ["FwdModel"]),
+        .testTarget(name: "FwdPolicyTests", dependencies: ["FwdPolicy", "FwdModel", "FwdIptables", "FwdTestKit"], exclude: ["Golden"]),
         .testTarget(name: "FwdConfigTests", dependencies: ["FwdConfig", "FwdModel"], exclude: ["Golden"]),
         .testTarget(
             name: "FwdIptablesTests",
@@ -137,7 +146,7 @@ let package = Package(
         ),
         .testTarget(
             name: "FwdKernelTests",
-            dependencies: ["FwdIptables", "FwdModel", "FwdNftables", "FwdNetlink", "FwdTestKit"]
+            dependencies: ["FwdIptables", "FwdModel", "FwdNftables", "FwdNetlink", "FwdTestKit", "FwdConfig"]
         ),
     ]
 )

@@ -2,7 +2,9 @@ import FwdModel
 
 extension ConfigParser {
     /// The keys a config file may have at its top.
-    static let topLevelKeys = ["include", "define", "templates", "tables"]
+    static let topLevelKeys = [
+        "include", "define", "templates", "tables", "sets", "marks", "zones", "services", "policies",
+    ]
 
     /// Parses the file's one document: a mapping of the top-level keys (an empty file is fine).
     func parseDocument(_ file: FileContext) {
@@ -35,6 +37,11 @@ extension ConfigParser {
         case "define": parseDefines(value, file)
         case "templates": parseTemplates(value, file)
         case "tables": parseTables(value, file)
+        case "sets": parseSets(value, file)
+        case "marks": parseMarks(value, file)
+        case "zones": parseZones(value, file)
+        case "services": parseServices(value, file)
+        case "policies": parsePolicies(value, file)
         default:
             report(keyLocation, "unknown key '\(key.truncatedForMessage)'"
                 + didYouMean(key, among: ConfigParser.topLevelKeys)

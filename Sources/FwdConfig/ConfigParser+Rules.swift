@@ -53,7 +53,7 @@ extension ConfigParser {
                 draft.hasProblems = true
                 continue
             }
-            if raw.hasReference { draft.needsDefinitions = true }
+            if raw.hasReference || raw.needsNameResolution(for: key) { draft.needsDefinitions = true }
             draft.entries.append(RuleEntry(key: key, keyLocation: keyLocation, value: raw))
         }
     }

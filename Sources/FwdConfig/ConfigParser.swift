@@ -24,6 +24,16 @@ final class ConfigParser {
     /// The canonical paths of the files being read, outermost first (for include cycles).
     var includeStack: [String] = []
 
+    /// The sets declared under `sets:`, in reading order.
+    var namedSets: [NamedSet] = []
+    /// The zones written under `zones:`, by name, and their names in reading order.
+    var zoneDrafts: [String: ZoneDraft] = [:]
+    var zoneOrder: [String] = []
+    /// The services written under `services:`, by name.
+    var serviceDrafts: [String: ServiceDraft] = [:]
+    /// The policies written under `policies:`, in reading order.
+    var policyDrafts: [PolicyDraft] = []
+
     /// Files whose JSON reading failed in an earlier attempt of this load, with that error: they
     /// are read with libyaml, and if libyaml fails too, the JSON syntax error is what is reported.
     let readAsYAML: [String: Diagnostic]
@@ -80,9 +90,11 @@ final class ConfigParser {
         for (draft, position) in waitingRules {
             if let rule = assemble(draft, final: true) { builder.replace(at: position, with: rule) }
         }
-        let ruleset = builder.build()
+        var ruleset = builder.build()
+        ruleset.sets = namedSets
+        expandPolicies(into: &ruleset)
         let found = Set(problems).sorted()
-        let validation = ConfigParser.validate(ruleset).filter {
+        let validation = (ConfigParser.validate(ruleset) + ruleset.validateSets()).filter {
             $0.ruleNumber == nil || !rulesWithProblems.contains($0.location)
         }
         return (ruleset, found + validation)

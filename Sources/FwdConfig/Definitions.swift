@@ -26,7 +26,23 @@ struct Definitions {
         case failed
     }
 
+    /// A set declared under `sets:`, as rules refer to it (`source: "@name"`).
+    struct DeclaredSet {
+        var type: SetElementType
+        var location: SourceLocation
+    }
+
+    /// A mark named under `marks:`.
+    struct NamedMark {
+        var value: MarkValue
+        var location: SourceLocation
+    }
+
     private(set) var defines: [String: Define] = [:]
+    /// The sets declared so far, by name.
+    var declaredSets: [String: DeclaredSet] = [:]
+    /// The marks named so far.
+    var marks: [String: NamedMark] = [:]
     private(set) var templates: [String: Template] = [:]
     /// Defines with their references expanded, once resolved or failed.
     var expandedDefines: [String: Resolution<[RawScalar]>] = [:]

@@ -8,6 +8,8 @@ struct ValueItem {
     var location: SourceLocation
     /// For a value that came through a define: which define, and where it is.
     var origin: ValueOrigin?
+    /// For a set reference (`@name`), the declared set's type once resolved.
+    var setType: SetElementType? = nil
 
     /// `'text'`, or `'text' (from $name, defined at …)`, for messages.
     var quoted: String {
@@ -16,13 +18,15 @@ struct ValueItem {
     }
 }
 
-/// The define a value came through, for messages: `$name, defined at file:line:column`.
+/// The definition a value came through, for messages: `$name, defined at file:line:column` (a
+/// define) or `mark name, defined at …` (a mark name). Formatted only when a message needs it.
 struct ValueOrigin: CustomStringConvertible {
-    var define: String
-    /// Where the value is written in the define.
+    /// How the value was referred to: `$name`, `mark name`.
+    var name: String
+    /// Where the value is written in the definition.
     var location: SourceLocation
 
-    var description: String { "$\(define), defined at \(location)" }
+    var description: String { "\(name), defined at \(location)" }
 }
 
 /// A rule key's value ready to parse: negated or not, and the items (one for a scalar key).
@@ -45,7 +49,8 @@ extension Definitions {
         _ entry: RuleEntry, final: Bool, problems: inout [Diagnostic]
     ) -> Resolution<ExpandedEntry> {
         guard entry.value.hasReference else {
-            return Definitions.expandLiteral(entry, problems: &problems).map { .resolved($0) } ?? .failed
+            guard let literal = Definitions.expandLiteral(entry, problems: &problems) else { return .failed }
+            return resolveNames(in: literal, final: final, problems: &problems)
         }
         var lookUpFailed = false
         var lookUpProblems: [Diagnostic] = []
@@ -55,7 +60,7 @@ extension Definitions {
             return items
         }
         problems += lookUpProblems
-        if let expanded { return .resolved(expanded) }
+        if let expanded { return resolveNames(in: expanded, final: final, problems: &problems) }
         return lookUpFailed && !final ? .missing : .failed
     }
 
@@ -135,7 +140,7 @@ extension Definitions {
         switch expandDefine(name, final: final, problems: &ignored) {
         case .resolved(let scalars):
             return scalars.map {
-                ValueItem(text: $0.text, location: location, origin: ValueOrigin(define: name, location: $0.location))
+                ValueItem(text: $0.text, location: location, origin: ValueOrigin(name: "$" + name, location: $0.location))
             }
         case .missing:
             if final {

@@ -9,6 +9,7 @@ extension RuleAssembler {
         case .proto:
             if let proto = parseProtocol(entry.items[0]) { rule.proto = Negatable(proto, negated: negated) }
         case .source, .destination:
+            if applySetReference(entry, field: key == .source ? .source : .destination) { return }
             if let list = parseAddresses(entry.items, key: key) {
                 let value = Negatable(list, negated: negated)
                 if key == .source { rule.source = value } else { rule.destination = value }
@@ -19,6 +20,7 @@ extension RuleAssembler {
                 if key == .inInterface { rule.inInterface = value } else { rule.outInterface = value }
             }
         case .sourcePort, .destinationPort:
+            if applySetReference(entry, field: key == .sourcePort ? .sourcePort : .destinationPort) { return }
             if let ports = parsePorts(entry.items, key: key) {
                 let value = Negatable(ports, negated: negated)
                 if key == .sourcePort { rule.sourcePort = value } else { rule.destinationPort = value }

@@ -6,8 +6,8 @@ extension Ruleset {
     /// of docs/config.md and their canonical spellings. Defines, templates and includes are
     /// resolved; loading the text gives back an equal ruleset (locations aside).
     public func canonicalYAML() -> String {
-        var lines = ["tables:"]
-        if tables.isEmpty { lines[0] = "tables: {}" }
+        var lines = canonicalSetLines()
+        lines.append(tables.isEmpty ? "tables: {}" : "tables:")
         for table in tables {
             if table.chains.isEmpty {
                 lines.append("  \(table.kind): {}")
@@ -69,6 +69,15 @@ extension Rule {
             if let burst = limit.burst { add(.limitBurst, [String(burst)]) }
         }
         if let mark { add(.mark, [mark.value.description], negated: mark.isNegated) }
+        for setMatch in setMatches {
+            let key: RuleKey = switch setMatch.field {
+            case .source: .source
+            case .destination: .destination
+            case .sourcePort: .sourcePort
+            case .destinationPort: .destinationPort
+            }
+            add(key, ["@" + setMatch.set], negated: setMatch.isNegated)
+        }
         if let comment { add(.comment, [comment]) }
         if let target { pairs += target.canonicalPairs() }
         return pairs

@@ -137,6 +137,10 @@ final class YAMLEventReader {
         if let context = state.context.map({ String(cString: $0) }) {
             message += " (\(context) at line \(state.context_mark.line + 1), column \(state.context_mark.column + 1))"
         }
+        let index = Int(state.problem_mark.index)
+        if state.error == YAML_SCANNER_ERROR, index < inputLength, input[index] == UInt8(ascii: "@") {
+            message += "; a set reference must be quoted: \"@name\""
+        }
         if state.error == YAML_READER_ERROR, state.problem_value != -1 {
             message += " (byte 0x\(String(UInt32(bitPattern: state.problem_value), radix: 16)))"
         }

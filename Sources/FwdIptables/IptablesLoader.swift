@@ -12,6 +12,9 @@ public import FwdModel
 /// iptables-nft-restore deletes and re-creates each table in its transaction, with the new base
 /// chain live at policy ACCEPT before its real policy: blocked packets passed while re-applying.)
 ///
+/// Named sets the rules use are ipsets, built before the rules and swapped in right before them
+/// (see `IptablesLoader+Sets.swift`).
+///
 /// iptables-restore is atomic per table at best, and the two families are two separate runs.
 /// ``apply(_:)`` narrows the window in which a failure leaves the host half-configured:
 ///
@@ -42,7 +45,7 @@ public struct IptablesLoader: Sendable {
         self.networkNamespace = networkNamespace
     }
 
-    private var runner: ToolRunner { ToolRunner(networkNamespace: networkNamespace) }
+    var runner: ToolRunner { ToolRunner(networkNamespace: networkNamespace) }
 
     /// Checks `ruleset` without changing anything: validation, then `--test` for both families.
     ///
@@ -51,8 +54,9 @@ public struct IptablesLoader: Sendable {
     ///   environment or tool error.
     public func check(_ ruleset: Ruleset) async throws(IptablesLoadError) {
         try validate(ruleset)
-        for script in Self.scripts(for: ruleset) {
-            try await restore(script, test: true)
+        let scripts = Self.scripts(for: ruleset)
+        try await withSetsForTest(ruleset.setsInUse) { () async throws(IptablesLoadError) in
+            for script in scripts { try await restore(script, test: true) }
         }
     }
 
@@ -68,27 +72,44 @@ public struct IptablesLoader: Sendable {
     /// Loads `ruleset` without validating it, with the same snapshot, test and rollback steps as
     /// ``apply(_:)``. Internal: tests use it to reach refusals that validation would catch first.
     func applyUnvalidated(_ ruleset: Ruleset) async throws(IptablesLoadError) {
+        // Named sets first (see IptablesLoader+Sets.swift): built before the test, which needs
+        // them, and swapped in right before the rules.
+        let sets = ruleset.setsInUse
+        let stage = sets.isEmpty ? nil : try await IpsetStage.stage(sets, using: ipset)
         let tables = ruleset.tables.map(\.kind)
         var snapshots: [IptablesSnapshot] = []
-        for family in IPFamily.allCases {
-            snapshots.append(try await IptablesSnapshot.save(tables, family: family, tool: tool, runner: runner))
-        }
-        let renderer = IptablesRenderer()
-        let scripts = snapshots.map { snapshot in
-            renderer.render(ruleset, family: snapshot.family, removingChains: snapshot.staleUserChains(keeping: ruleset))
-        }
-        for script in scripts {
-            try await restore(script, test: true)
-        }
-        var touched: [IptablesSnapshot] = []
-        for (script, snapshot) in zip(scripts, snapshots) {
-            touched.append(snapshot)
-            do {
-                try await restore(script, test: false)
-            } catch {
-                throw await rolledBack(error, restoring: touched)
+        var scripts: [IptablesScript] = []
+        do {
+            for family in IPFamily.allCases {
+                snapshots.append(try await IptablesSnapshot.save(tables, family: family, tool: tool, runner: runner))
             }
+            let renderer = IptablesRenderer()
+            scripts = snapshots.map { snapshot in
+                renderer.render(ruleset, family: snapshot.family, removingChains: snapshot.staleUserChains(keeping: ruleset))
+            }
+            for script in scripts {
+                try await restore(script, test: true)
+            }
+        } catch {
+            await stage?.discard()
+            throw error
         }
+        do throws(IptablesLoadError) {
+            try await stage?.swapIn()
+            var touched: [IptablesSnapshot] = []
+            for (script, snapshot) in zip(scripts, snapshots) {
+                touched.append(snapshot)
+                do {
+                    try await restore(script, test: false)
+                } catch {
+                    throw await rolledBack(error, restoring: touched)
+                }
+            }
+        } catch {
+            await stage?.swapBack()
+            throw error
+        }
+        if let stage { await stage.finish() } else { await removeUnusedSets() }
     }
 
     /// `error` after restoring `snapshots` (last loaded first), with the outcome recorded in it.
@@ -125,7 +146,7 @@ public struct IptablesLoader: Sendable {
     }
 
     /// Runs the restore tool on `script` (`--test` when `test`), mapping a refusal to the model.
-    private func restore(_ script: IptablesScript, test: Bool) async throws(IptablesLoadError) {
+    func restore(_ script: IptablesScript, test: Bool) async throws(IptablesLoadError) {
         let command = tool.restoreCommand(for: script.family)
         let output = try await runner.run(command, ["-w", "--noflush"] + (test ? ["--test"] : []), input: script.text)
         guard !output.succeeded else { return }

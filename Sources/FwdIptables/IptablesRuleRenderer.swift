@@ -58,6 +58,11 @@ struct IptablesRuleRenderer {
             case .limit(let limit):
                 modules += ["-m", "limit", "--limit", IptablesRuleRenderer.rateText(limit)]
                 if let burst = limit.burst, burst != RateLimit.defaultBurst { modules += ["--limit-burst", String(burst)] }
+            case .set(let setMatch):
+                modules += ["-m", "set"] + (setMatch.isNegated ? ["!"] : []) + [
+                    "--match-set", IpsetNaming.kernelName(setMatch.set, type: setMatch.type),
+                    setMatch.field.isSource ? "src" : "dst",
+                ]
             case .comment(let comment):
                 if !comment.isEmpty { modules += ["-m", "comment", "--comment", IptablesQuoting.quote(comment)] }
             }

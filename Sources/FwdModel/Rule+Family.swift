@@ -11,6 +11,7 @@ extension Rule {
         for address in source?.value.addresses ?? [] { constrain(address.family) }
         for address in destination?.value.addresses ?? [] { constrain(address.family) }
         if let proto = proto, !proto.isNegated { constrain(proto.value.impliedFamily) }
+        for setMatch in setMatches { constrain(setMatch.type.family) }
         switch target {
         case .reject(let type?):
             constrain(type.family)
@@ -32,6 +33,9 @@ extension Rule {
         }
         if let proto = proto, !proto.isNegated, let family = proto.value.impliedFamily {
             constraints.append((family, "protocol \(proto.value)"))
+        }
+        for setMatch in setMatches {
+            if let family = setMatch.type.family { constraints.append((family, "set @\(setMatch.set)")) }
         }
         switch target {
         case .reject(let type?):

@@ -18,6 +18,7 @@ extension Rule {
         icmpType: Negatable<ICMPType>? = nil,
         limit: RateLimit? = nil,
         mark: Negatable<MarkValue>? = nil,
+        sets: [SetMatch]? = nil,
         comment: String? = nil,
         jump target: Target? = nil,
         file: String = #fileID,
@@ -26,7 +27,7 @@ extension Rule {
         let overrides = Rule(
             proto: proto, source: source, destination: destination, inInterface: inInterface,
             outInterface: outInterface, sport: sport, dport: dport, ctstate: ctstate, icmpType: icmpType,
-            limit: limit, mark: mark, comment: comment, jump: target, file: file, line: line)
+            limit: limit, mark: mark, sets: sets ?? [], comment: comment, jump: target, file: file, line: line)
         return overridden(by: overrides)
     }
 
@@ -44,6 +45,7 @@ extension Rule {
         rule.icmpType = overrides.icmpType ?? icmpType
         rule.limit = overrides.limit ?? limit
         rule.mark = overrides.mark ?? mark
+        rule.setMatches = overrides.setMatches.isEmpty ? setMatches : overrides.setMatches
         rule.comment = overrides.comment ?? comment
         rule.target = overrides.target ?? target
         rule.location = overrides.location

@@ -27,6 +27,7 @@ extension Rule {
         validateFamilies(into: &messages)
         validateAddresses(into: &messages)
         validateProtocolAndPorts(into: &messages)
+        messages += validateSetMatches()
         validateInterfaces(hooks: context.hooks, into: &messages)
         validateMiscellaneous(into: &messages)
         validateTarget(in: context, into: &messages)

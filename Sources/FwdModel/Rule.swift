@@ -2,7 +2,7 @@
 /// rule was written.
 ///
 /// Every match is optional; a rule without any matches every packet. A rule also serves as a
-/// template: call it with fields to add or override (see ``callAsFunction(proto:source:destination:inInterface:outInterface:sport:dport:ctstate:icmpType:limit:mark:comment:jump:file:line:)``).
+/// template: call it with fields to add or override (see ``callAsFunction(proto:source:destination:inInterface:outInterface:sport:dport:ctstate:icmpType:limit:mark:sets:comment:jump:file:line:)``).
 ///
 /// ```swift
 /// let ssh = Rule(proto: .tcp, dport: 22)
@@ -31,6 +31,9 @@ public struct Rule: Hashable, Sendable {
     public var limit: RateLimit?
     /// The packet mark (`-m mark --mark`).
     public var mark: Negatable<MarkValue>?
+    /// Lookups in named sets of the ruleset (`-m set --match-set`, `ip saddr @name`), all of
+    /// which must hold.
+    public var setMatches: [SetMatch]
     /// A comment, shown in generated text and stored with the rule in the kernel.
     public var comment: String?
     /// What to do with a matching packet; nil only counts the packet.
@@ -52,6 +55,7 @@ public struct Rule: Hashable, Sendable {
         icmpType: Negatable<ICMPType>? = nil,
         limit: RateLimit? = nil,
         mark: Negatable<MarkValue>? = nil,
+        sets: [SetMatch] = [],
         comment: String? = nil,
         jump target: Target? = nil,
         file: String = #fileID,
@@ -68,6 +72,7 @@ public struct Rule: Hashable, Sendable {
         self.icmpType = icmpType
         self.limit = limit
         self.mark = mark
+        self.setMatches = sets
         self.comment = comment
         self.target = target
         self.location = SourceLocation(file: file, line: line)
@@ -76,6 +81,7 @@ public struct Rule: Hashable, Sendable {
     /// A rule with no matches and no target, written at `location` (for loaders that fill in
     /// fields one by one).
     public init(at location: SourceLocation) {
+        self.setMatches = []
         self.location = location
     }
 
@@ -92,6 +98,7 @@ public struct Rule: Hashable, Sendable {
         if let icmpType { matches.append(.icmpType(icmpType)) }
         if let connectionState { matches.append(.connectionState(connectionState)) }
         if let mark { matches.append(.mark(mark)) }
+        for setMatch in setMatches { matches.append(.set(setMatch)) }
         if let limit { matches.append(.limit(limit)) }
         if let comment { matches.append(.comment(comment)) }
         return matches
@@ -111,5 +118,6 @@ public enum Match: Hashable, Sendable {
     case icmpType(Negatable<ICMPType>)
     case limit(RateLimit)
     case mark(Negatable<MarkValue>)
+    case set(SetMatch)
     case comment(String)
 }

@@ -1,7 +1,7 @@
 extension Ruleset {
     /// Every problem in the ruleset, sorted by location; empty when it is valid.
     public func validate() -> [Diagnostic] {
-        tables.flatMap { $0.validate() }.sorted()
+        (tables.flatMap { $0.validate() } + validateSets()).sorted()
     }
 
     /// The ruleset itself when it is valid.

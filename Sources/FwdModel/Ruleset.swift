@@ -4,10 +4,14 @@
 public struct Ruleset: Hashable, Sendable {
     /// The tables, at most one of each kind, in the kernel's order (raw, mangle, nat, filter, security).
     public private(set) var tables: [Table]
+    /// The named sets rules look up (``SetMatch``), in the order declared.
+    public var sets: [NamedSet]
 
-    /// A ruleset of the given tables (a later table of the same kind replaces an earlier one).
-    public init(_ tables: [Table] = []) {
+    /// A ruleset of the given tables (a later table of the same kind replaces an earlier one) and
+    /// named sets.
+    public init(_ tables: [Table] = [], sets: [NamedSet] = []) {
         self.tables = []
+        self.sets = sets
         for table in tables { self[table.kind] = table }
     }
 

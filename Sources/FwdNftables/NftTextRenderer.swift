@@ -48,6 +48,7 @@ public struct NftTextRenderer: Sendable {
     /// One named set: type, flags and elements, wrapped as nft wraps them.
     func render(_ set: NftSet) -> String {
         var text = "\tset \(set.name) {\n\t\ttype \(set.keyType.nftName)\n"
+        if let size = set.size { text += "\t\tsize \(size)\n" }
         if set.isInterval { text += "\t\tflags interval\n" }
         if !set.elements.isEmpty { text += "\t\telements = { " + elementList(set) + " }\n" }
         return text + "\t}\n"

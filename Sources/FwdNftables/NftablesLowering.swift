@@ -6,7 +6,8 @@ public import FwdModel
 /// IPv4 and IPv6 together. Builtin chains become base chains under their iptables names
 /// (`INPUT`, `POSTROUTING`, …) with the standard type, hook and priority; user chains become
 /// regular chains. Rules keep their order; lists of ports or addresses become lookups in named
-/// sets shared per table (see `docs/nftables.md`).
+/// sets shared per table, and lookups in the ruleset's ``NamedSet``s become lookups in a set of
+/// that name in each table whose rules use it (see `docs/nftables.md`).
 ///
 /// The input must be a validated ruleset (``Ruleset/validated()``): lowering does not report
 /// errors. An invalid ruleset lowers without trapping, but to rules the kernel may refuse or that
@@ -19,8 +20,9 @@ public struct NftablesLowering: Sendable {
     /// base chains first (in hook order), then user chains in definition order.
     public func lower(_ ruleset: Ruleset) -> NftRuleset {
         var nextSetID: UInt32 = 1
+        let declared = Dictionary(ruleset.sets.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         let tables = ruleset.tables.map { table in
-            var lowerer = RuleLowerer(sets: SetRegistry(firstID: nextSetID))
+            var lowerer = RuleLowerer(sets: SetRegistry(firstID: nextSetID), declaredSets: declared)
             let nftTable = lower(table, with: &lowerer)
             nextSetID = lowerer.sets.nextID
             return nftTable

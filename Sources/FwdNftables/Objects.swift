@@ -106,15 +106,22 @@ public struct NftSet: Hashable, Sendable {
     public var isInterval: Bool
     /// The elements: inclusive ranges of keys (a single key has `from == to`).
     public var elements: [NftSetElement]
+    /// The most elements the set may hold (`NFTA_SET_DESC_SIZE`, nft's `size`); nil for no limit.
+    /// A size also lets the kernel pick a fixed-size hash, which fills faster.
+    public var size: UInt32?
 
     /// A set.
-    public init(name: String, id: UInt32, keyType: NftSetKeyType, isAnonymous: Bool, isInterval: Bool, elements: [NftSetElement]) {
+    public init(
+        name: String, id: UInt32, keyType: NftSetKeyType, isAnonymous: Bool, isInterval: Bool,
+        elements: [NftSetElement], size: UInt32? = nil
+    ) {
         self.name = name
         self.id = id
         self.keyType = keyType
         self.isAnonymous = isAnonymous
         self.isInterval = isInterval
         self.elements = elements
+        self.size = size
     }
 }
 

@@ -15,8 +15,13 @@ struct RuleLowerer {
     var expressions: [NftExpression] = []
     /// The family guard still to be emitted before the next family-specific match.
     private var pendingGuard: IPFamily?
+    /// The ruleset's named sets, by name.
+    let declaredSets: [String: NamedSet]
 
-    init(sets: SetRegistry) { self.sets = sets }
+    init(sets: SetRegistry, declaredSets: [String: NamedSet] = [:]) {
+        self.sets = sets
+        self.declaredSets = declaredSets
+    }
 
     /// The nftables rule for `rule`.
     mutating func lower(_ rule: Rule) -> NftRule {
@@ -28,7 +33,9 @@ struct RuleLowerer {
         if let outInterface = rule.outInterface { appendInterface(outInterface, key: .oifname) }
         if let source = rule.source { appendAddresses(source, field: .source) }
         if let destination = rule.destination { appendAddresses(destination, field: .destination) }
+        appendSetLookups(of: rule, ports: false)
         appendProtocolMatches(of: rule)
+        appendSetLookups(of: rule, ports: true)
         if let states = rule.connectionState { appendConnectionStates(states) }
         if let mark = rule.mark { appendMark(mark) }
         if let limit = rule.limit { appendLimit(limit) }
@@ -46,6 +53,9 @@ struct RuleLowerer {
 
     /// Adds one expression.
     mutating func append(_ expression: NftExpression) { expressions.append(expression) }
+
+    /// The nftables set of the ruleset's named set `set`, registered in this table on first use.
+    mutating func registerNamedSet(_ set: NamedSet) -> NftSet { sets.named(set) }
 
     /// Adds a lookup of register 1 in the named set holding `elements`.
     mutating func appendLookup(keyType: NftSetKeyType, elements: [KeyRange], negated: Bool) {
@@ -71,6 +81,7 @@ extension Rule {
         for address in source?.value.addresses ?? [] { restrict(to: address.family) }
         for address in destination?.value.addresses ?? [] { restrict(to: address.family) }
         if let proto, !proto.isNegated { restrict(to: proto.value.impliedFamily) }
+        for setMatch in setMatches { restrict(to: setMatch.type.family) }
         switch target {
         case .reject(let type): restrict(to: type?.family)
         case .snat(let to), .dnat(let to): restrict(to: to.address.family)
@@ -84,7 +95,7 @@ extension Rule {
         if source?.value.addresses.contains(where: { $0.family != nil }) == true { return true }
         if destination?.value.addresses.contains(where: { $0.family != nil }) == true { return true }
         if let proto, !proto.isNegated, proto.value.impliedFamily != nil { return true }
-        return false
+        return setMatches.contains { $0.type.family != nil }
     }
 }
 

@@ -12,6 +12,7 @@ struct SetRegistry {
     private(set) var nextID: UInt32
     private var indexByContent: [SetContent: Int] = [:]
     private var names: Set<String> = []
+    private var indexByUserName: [String: Int] = [:]
 
     /// A registry whose first set gets id `firstID`.
     init(firstID: UInt32) { nextID = firstID }
@@ -22,7 +23,7 @@ struct SetRegistry {
         if let index = indexByContent[content] { return sets[index] }
         var name = content.stableName
         var suffix = 1
-        while names.contains(name) {
+        while names.contains(name) || indexByUserName[name] != nil {
             name = "\(content.stableName)_\(suffix)"
             suffix += 1
         }
@@ -32,6 +33,23 @@ struct SetRegistry {
             elements: elements.map { NftSetElement(from: $0.from, to: $0.to) })
         nextID &+= 1
         indexByContent[content] = sets.count
+        names.insert(name)
+        sets.append(set)
+        return set
+    }
+}
+
+extension SetRegistry {
+    /// The named set `name` (a set of the ruleset, as the user named it), created on first use.
+    mutating func named(
+        _ name: String, keyType: NftSetKeyType, isInterval: Bool, elements: [NftSetElement], size: UInt32?
+    ) -> NftSet {
+        if let index = indexByUserName[name] { return sets[index] }
+        let set = NftSet(
+            name: name, id: nextID, keyType: keyType, isAnonymous: false, isInterval: isInterval, elements: elements,
+            size: size)
+        nextID &+= 1
+        indexByUserName[name] = sets.count
         names.insert(name)
         sets.append(set)
         return set

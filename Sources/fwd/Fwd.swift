@@ -23,7 +23,7 @@ struct Fwd: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             ShowCommand.self, CheckCommand.self, ApplyCommand.self, ConfirmCommand.self, ReloadCommand.self,
-            DaemonCommand.self, ConfirmWaitCommand.self,
+            DaemonCommand.self, ConfirmWaitCommand.self, SetCommand.self,
         ]
     )
 

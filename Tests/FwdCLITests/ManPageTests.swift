@@ -8,7 +8,7 @@ extension CLITests {
         static let manPage = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("docs/fwd.8").path
 
-        static let commands = ["show", "check", "apply", "confirm", "reload", "daemon"]
+        static let commands = ["show", "check", "apply", "confirm", "reload", "daemon", "set"]
 
         /// The long options a command's `--help` lists under OPTIONS, without --help and --version.
         func helpOptions(_ command: String, directory: TestDirectory) async throws -> Set<String> {

@@ -42,6 +42,8 @@ extension Rule {
             }
             let mask = mark.value.effectiveMask
             return MatchOutcome(packetMark & mask == mark.value.value & mask).negated(mark.isNegated)
+        case .set(let setMatch):
+            return .undecidable(["\(setMatch): the set's elements are not known to rule evaluation"])
         case .comment:
             return .matches
         }

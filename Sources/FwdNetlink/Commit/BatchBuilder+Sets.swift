@@ -33,6 +33,7 @@ extension BatchBuilder {
             object.set(NFTNL_SET_ID, reference.batchID)
             object.set(NFTNL_SET_KEY_TYPE, set.keyType.rawValue)
             object.set(NFTNL_SET_KEY_LEN, set.keyType.length)
+            if let size = set.size, !reference.isAnonymous { object.set(NFTNL_SET_DESC_SIZE, size) }
             var flags = CommitPlan.namedSetFlags(set)
             if reference.isAnonymous {
                 flags |= NFT_SET_ANONYMOUS.rawValue | NFT_SET_CONSTANT.rawValue

@@ -18,7 +18,7 @@ struct CommitPlan {
         var exists: Bool
         /// Existing chains deleted: gone from the ruleset, or re-created with another hook.
         var chainsToDelete: [String] = []
-        /// Existing named sets deleted: gone from the ruleset, or redefined (other key or flags).
+        /// Existing named sets deleted: gone from the ruleset, or redefined (other key, flags or size).
         var setsToDelete: [String] = []
         /// Existing named sets kept: their elements are flushed and refilled.
         var setsToFlush: [String] = []
@@ -101,5 +101,6 @@ struct CommitPlan {
             | NFT_SET_TIMEOUT.rawValue | NFT_SET_EVAL.rawValue | NFT_SET_OBJECT.rawValue | NFT_SET_CONCAT.rawValue
         return existing.flags & definingFlags == namedSetFlags(wanted)
             && existing.keyType == wanted.keyType.rawValue && existing.keyLength == wanted.keyType.length
+            && existing.size == (wanted.size ?? 0)
     }
 }

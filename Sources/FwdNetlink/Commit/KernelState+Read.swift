@@ -69,7 +69,8 @@ extension KernelState {
                 tables[index].sets.append(
                     Set(
                         name: set.string(NFTNL_SET_NAME), flags: set.u32(NFTNL_SET_FLAGS),
-                        keyType: set.u32(NFTNL_SET_KEY_TYPE), keyLength: set.u32(NFTNL_SET_KEY_LEN)))
+                        keyType: set.u32(NFTNL_SET_KEY_TYPE), keyLength: set.u32(NFTNL_SET_KEY_LEN),
+                        size: set.u32(NFTNL_SET_DESC_SIZE)))
             } == .complete && consistent
 
         return consistent ? KernelState(generation: generation, tables: tables) : nil

@@ -40,6 +40,8 @@ struct KernelState {
         var flags: UInt32
         var keyType: UInt32
         var keyLength: UInt32
+        /// `NFTA_SET_DESC_SIZE`, 0 when the set has none.
+        var size: UInt32 = 0
 
         /// Bound to one rule and gone with it (`NFT_SET_ANONYMOUS`).
         var isAnonymous: Bool { flags & anonymousFlag != 0 }

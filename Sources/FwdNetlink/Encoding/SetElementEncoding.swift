@@ -23,8 +23,10 @@ struct SetElementEncoding {
     /// The elements, in order.
     private(set) var elements: [Element] = []
 
-    /// Encodes `set`'s elements, or explains why they cannot be.
-    static func encode(_ set: NftSet) -> Result<SetElementEncoding, EncodingProblem> {
+    /// Encodes `set`'s elements, or explains why they cannot be. `leadingEnd` adds the end element
+    /// at key 0 a whole interval set starts with (nft sends it when it creates a set's elements;
+    /// a change to a live set leaves it out).
+    static func encode(_ set: NftSet, leadingEnd: Bool = true) -> Result<SetElementEncoding, EncodingProblem> {
         var encoding = SetElementEncoding(keyLength: Int(set.keyType.length))
         for element in set.elements {
             guard element.from.count == encoding.keyLength, element.to.count == encoding.keyLength else {
@@ -41,7 +43,7 @@ struct SetElementEncoding {
             }
         }
         if set.isInterval {
-            encoding.addIntervals(of: set.elements)
+            encoding.addIntervals(of: set.elements, leadingEnd: leadingEnd)
         } else {
             for element in set.elements { encoding.add(element.from, end: false, open: false) }
         }
@@ -53,7 +55,7 @@ struct SetElementEncoding {
         keys.append(contentsOf: key)
     }
 
-    private mutating func addIntervals(of unsorted: [NftSetElement]) {
+    private mutating func addIntervals(of unsorted: [NftSetElement], leadingEnd: Bool) {
         let ranges = unsorted.sorted { $0.from.lexicographicallyPrecedes($1.from) }
         var merged: [(from: [UInt8], to: [UInt8])] = []
         for range in ranges {
@@ -69,7 +71,7 @@ struct SetElementEncoding {
                 merged[merged.count - 1].to = range.to  // overlapping or adjacent: one range
             }
         }
-        if let first = merged.first, first.from.contains(where: { $0 != 0 }) {
+        if leadingEnd, let first = merged.first, first.from.contains(where: { $0 != 0 }) {
             add([UInt8](repeating: 0, count: keyLength), end: true, open: false)
         }
         for range in merged {
