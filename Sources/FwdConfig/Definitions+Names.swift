@@ -6,12 +6,21 @@ extension RawValue {
     func needsNameResolution(for key: RuleKey) -> Bool {
         switch key {
         case .source, .destination, .sourcePort, .destinationPort:
-            return scalars.contains { Negatable<AddressList>.splitNegation($0.text).rest.hasPrefix("@") }
+            return contains { $0.text.namesSet }
         case .mark, .setMark:
-            return scalars.contains { MarkValue.isName(Negatable<AddressList>.splitNegation($0.text).rest) }
+            return contains { MarkValue.isName(Negatable<AddressList>.splitNegation($0.text).rest) }
         case .proto, .inInterface, .outInterface, .connectionState, .icmpType, .limit, .limitBurst, .comment, .jump,
             .goto, .rejectWith, .logPrefix, .logLevel, .toSource, .toDestination, .toPorts, .use:
             return false
+        }
+    }
+
+    /// Whether a scalar of the value satisfies `test` (without building an array: every value
+    /// of every rule is asked).
+    private func contains(_ test: (RawScalar) -> Bool) -> Bool {
+        switch self {
+        case .scalar(let scalar): test(scalar)
+        case .list(let scalars, _): scalars.contains(where: test)
         }
     }
 }
@@ -58,7 +67,7 @@ extension Definitions {
             let item = result.items[index]
             switch expanded.key {
             case .source, .destination, .sourcePort, .destinationPort:
-                guard item.text.hasPrefix("@") else { continue }
+                guard item.text.startsWithAt else { continue }
                 let name = String(item.text.dropFirst())
                 if let set = declaredSets[name] {
                     result.items[index].setType = set.type

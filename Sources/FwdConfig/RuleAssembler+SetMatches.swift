@@ -4,7 +4,7 @@ extension RuleAssembler {
     /// A set reference (`source: "@blocklist"`) as the rule's ``SetMatch``: true when `entry`
     /// referred to a set (and was handled, or reported), false when it holds plain values.
     mutating func applySetReference(_ entry: ExpandedEntry, field: SetMatch.Field) -> Bool {
-        guard let reference = entry.items.first(where: { $0.text.hasPrefix("@") }) else { return false }
+        guard let reference = entry.items.first(where: { $0.text.startsWithAt }) else { return false }
         guard entry.items.count == 1 else {
             report(reference.location, "\(entry.key.name): a set reference stands alone; write \(entry.key.name): \"@name\""
                 + " and use another rule (or a set holding them all) for other values")

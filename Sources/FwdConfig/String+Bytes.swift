@@ -25,4 +25,15 @@ extension String {
 
     /// Whether the text starts with `!` (a negation), tested on the first byte.
     var startsWithExclamationMark: Bool { utf8.first == UInt8(ascii: "!") }
+
+    /// Whether the text starts with `@` (a set reference), tested on the first byte.
+    var startsWithAt: Bool { utf8.first == UInt8(ascii: "@") }
+
+    /// Whether the text, after an optional negating `!` and the blanks after it, starts with
+    /// `@`: it names a set.
+    var namesSet: Bool {
+        var bytes = utf8[...]
+        if bytes.first == UInt8(ascii: "!") { bytes = bytes.dropFirst().drop { $0 == UInt8(ascii: " ") } }
+        return bytes.first == UInt8(ascii: "@")
+    }
 }
