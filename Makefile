@@ -13,7 +13,7 @@ SWIFT_TEST_FLAGS ?= --no-parallel
 # Debian packages the build (C libraries) and the tests/demo (kernel tools) need.
 DEB_PACKAGES := libmnl-dev libnftnl-dev libyaml-dev pkg-config nftables iptables iproute2 iputils-ping ipset
 
-.PHONY: deps build test demo clean
+.PHONY: deps build test demo install clean
 
 ## deps: install the missing Debian packages (apt-get runs only when something is missing)
 deps:
@@ -39,6 +39,18 @@ test: deps
 ## demo: apply examples/host.yaml in a throwaway namespace, show it, probe it, delete the namespace
 demo: build
 	scripts/demo.sh
+
+## install: release build, then the binary, the unit, the man page and an example config
+## (an existing /etc/fwd/fwd.yaml is never overwritten). PREFIX and DESTDIR as usual.
+PREFIX ?= /usr/local
+install: deps
+	$(SWIFT) build -c release --product fwd
+	install -D -m 0755 "$$($(SWIFT) build -c release --show-bin-path)/fwd" "$(DESTDIR)$(PREFIX)/sbin/fwd"
+	install -D -m 0644 systemd/fwd.service "$(DESTDIR)/etc/systemd/system/fwd.service"
+	sed -i 's|/usr/local/sbin/fwd|$(PREFIX)/sbin/fwd|g' "$(DESTDIR)/etc/systemd/system/fwd.service"
+	install -D -m 0644 docs/fwd.8 "$(DESTDIR)$(PREFIX)/share/man/man8/fwd.8"
+	install -d -m 0755 "$(DESTDIR)/etc/fwd"
+	[ -e "$(DESTDIR)/etc/fwd/fwd.yaml" ] || install -m 0600 examples/host.yaml "$(DESTDIR)/etc/fwd/fwd.yaml"
 
 clean:
 	$(SWIFT) package clean
