@@ -64,34 +64,37 @@ struct Definitions {
 
     /// Adds a define, or reports that the name is taken (naming both places) or malformed.
     mutating func addDefine(_ name: String, value: RawValue, at location: SourceLocation, problems: inout [Diagnostic]) {
-        guard Definitions.isValidName(Substring(name)) else {
-            problems.append(Diagnostic(
-                "define: '\(name.truncatedForMessage)' is not a valid name (a letter or _, then letters, digits, _ or -)",
-                at: location))
-            return
-        }
-        if let existing = defines[name] {
-            problems.append(Diagnostic(
-                "define: '\(name)' is already defined at \(existing.location)", at: location))
-            return
-        }
+        guard Definitions.mayDefine(name, key: "define", existing: defines[name]?.location, at: location,
+            problems: &problems)
+        else { return }
         defines[name] = Define(value: value, location: location)
     }
 
     /// Adds a template, or reports that the name is taken (naming both places) or malformed.
     mutating func addTemplate(_ name: String, draft: RuleDraft, at location: SourceLocation, problems: inout [Diagnostic]) {
-        guard Definitions.isValidName(Substring(name)) else {
-            problems.append(Diagnostic(
-                "templates: '\(name.truncatedForMessage)' is not a valid name (a letter or _, then letters, digits, _ or -)",
-                at: location))
-            return
-        }
-        if let existing = templates[name] {
-            problems.append(Diagnostic(
-                "templates: '\(name)' is already defined at \(existing.location)", at: location))
-            return
-        }
+        guard Definitions.mayDefine(name, key: "templates", existing: templates[name]?.location, at: location,
+            problems: &problems)
+        else { return }
         templates[name] = Template(draft: draft, location: location)
+    }
+
+    /// Whether `name` may be defined under `key`: false after reporting a malformed name, or one
+    /// already defined at `existing` (naming both places).
+    private static func mayDefine(
+        _ name: String, key: String, existing: SourceLocation?, at location: SourceLocation,
+        problems: inout [Diagnostic]
+    ) -> Bool {
+        guard isValidName(Substring(name)) else {
+            problems.append(Diagnostic(
+                "\(key): '\(name.truncatedForMessage)' is not a valid name (a letter or _, then letters, digits, _ or -)",
+                at: location))
+            return false
+        }
+        if let existing {
+            problems.append(Diagnostic("\(key): '\(name)' is already defined at \(existing)", at: location))
+            return false
+        }
+        return true
     }
 
     /// `(did you mean '$x'?)` for an undefined define name.
