@@ -52,12 +52,14 @@ extension NftablesBackend: SetElementChanging {
 /// `fwd set add|del NAME ELEMENT…`: the command's work, for the CLI and tests.
 public enum LiveSetChange {
     /// Checks the change against `ruleset` (the config: the set must be declared and used by a
-    /// rule, the elements of its type) and makes it with `backend`. Returns a one-line summary.
-    /// - Throws: ``InvalidSetChange`` (exit 2) when the change does not fit the set; what the
-    ///   backend throws otherwise.
+    /// rule, the elements of its type) and makes it with `backend`, holding `lock` (the commit
+    /// lock, so that no apply or reload runs meanwhile: an iptables apply swaps whole sets).
+    /// Returns a one-line summary.
+    /// - Throws: ``InvalidSetChange`` (exit 2) when the change does not fit the set,
+    ///   ``LockTimeout`` (exit 4) when a commit keeps the lock; what the backend throws otherwise.
     public static func run(
         _ operation: SetElementChange.Operation, set name: String, elements: [String], ruleset: Ruleset,
-        backend: any FirewallBackend
+        backend: any FirewallBackend, lock: CommitLock, lockTimeout: Duration = .seconds(60)
     ) async throws -> String {
         let change: SetElementChange
         do {
@@ -68,7 +70,7 @@ public enum LiveSetChange {
         guard let changer = backend as? any SetElementChanging else {
             throw EnvironmentError("the \(backend.name) backend cannot change sets live")
         }
-        try await changer.change(change)
+        try await lock.withLock(timeout: lockTimeout) { try await changer.change(change) }
         let verb = operation == .add ? "added to" : "deleted from"
         return "\(change.elements.count) element(s) \(verb) set \(name) (\(backend.name))"
     }

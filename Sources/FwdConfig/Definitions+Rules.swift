@@ -38,7 +38,13 @@ extension Definitions {
         for entry in entries {
             switch expand(entry, final: final, problems: &local) {
             case .resolved(let expanded): expandedEntries.append(expanded)
-            case .failed, .missing: failed = true
+            case .failed, .missing:
+                failed = true
+                // Kept as written-but-unusable, so that the rule does not also miss the key
+                // (`jump: MARK needs set-mark` after `set-mark: $undefined`).
+                expandedEntries.append(ExpandedEntry(
+                    key: entry.key, keyLocation: entry.keyLocation, location: entry.value.location, negated: false,
+                    items: [], isUnusable: true))
             }
         }
         guard final || !failed else { return nil }

@@ -40,6 +40,9 @@ struct ExpandedEntry {
     var negated: Bool
     /// The values, in order.
     var items: [ValueItem]
+    /// Whether the value could not be resolved (a problem was reported): the key counts as
+    /// written, but adds nothing to the rule.
+    var isUnusable = false
 }
 
 extension Definitions {

@@ -17,6 +17,10 @@ struct RuleAssembler {
     /// Parses one key's value into the rule (or into the target options).
     mutating func apply(_ entry: ExpandedEntry) {
         let key = entry.key
+        if entry.isUnusable {
+            options.markWritten(key, at: entry.keyLocation)
+            return
+        }
         if entry.negated, !key.isNegatable {
             report(entry.location, "\(key.name): cannot be negated (a leading '!' inverts matches only)")
             options.markWritten(key, at: entry.keyLocation)

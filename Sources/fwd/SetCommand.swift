@@ -1,5 +1,6 @@
 import ArgumentParser
 import FwdBackends
+import FwdDaemon
 import FwdModel
 
 /// `fwd set add|del NAME ELEMENT…`: changes a named set's elements live, without a reload.
@@ -49,7 +50,8 @@ struct SetCommand: AsyncParsableCommand {
     func run() async throws {
         let ruleset = try await configOptions.readingSource.load().ruleset
         let backend = try backendOptions.resolve(runtimeDirectory: runtimeOptions.directory)
+        let lock = CommitLock(path: runtimeOptions.directory.lockPath)
         print(try await LiveSetChange.run(
-            operation.model, set: name, elements: elements, ruleset: ruleset, backend: backend))
+            operation.model, set: name, elements: elements, ruleset: ruleset, backend: backend, lock: lock))
     }
 }

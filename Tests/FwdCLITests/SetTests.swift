@@ -52,3 +52,34 @@ extension CLITests {
         }
     }
 }
+
+extension CLITests {
+    /// `fwd show` of a config with zones and policies: every generated rule with its origin.
+    @Suite("fwd show: policies")
+    struct PolicyShowTests {
+        @Test("the iptables format shows each generated rule with its policy's location and name")
+        func showsOrigins() async throws {
+            try await TestDirectory.with { directory in
+                let config = try directory.write("fwd.yaml", """
+                    zones:
+                      lan: {interfaces: eth1, addresses: [192.168.1.0/24]}
+                      wan: {interfaces: eth0}
+                    policies:
+                      - {from: lan, to: wan, services: [dns], verdict: accept}
+                    """)
+                let show = try await FwdProcess.run(
+                    ["show", "--config", config, "--format", "iptables"], directory: directory)
+                #expect(show.exitCode == 0, "\(show)")
+                let lines = show.standardOutput.split(separator: "\n").map(String.init)
+                #expect(lines.filter { $0 == "# Rule: policy lan-to-wan: service dns (\(config):5:5)" }.count == 2)
+                #expect(lines.contains(
+                    "-A FORWARD -s 192.168.1.0/24 -i eth1 -o eth0 -p udp -m udp --dport 53"
+                        + " -m comment --comment \"policy lan-to-wan: service dns\" -j ACCEPT"))
+                let nft = try await FwdProcess.run(["show", "--config", config], directory: directory)
+                #expect(nft.standardOutput.contains(
+                    "iifname \"eth1\" oifname \"eth0\" ip saddr 192.168.1.0/24 tcp dport 53 accept"
+                        + " comment \"policy lan-to-wan: service dns\""), "\(nft)")
+            }
+        }
+    }
+}

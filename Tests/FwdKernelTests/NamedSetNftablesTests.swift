@@ -89,6 +89,35 @@ struct NamedSetNftablesTests {
         }
     }
 
+    @Test("a re-apply refills a kept set, and re-creates one whose size or flags changed, in one batch",
+        .kernelAccess(tools: ["nft"]))
+    func reapplyKeepsOrRecreates() async throws {
+        try requireKernelAccess(tools: ["nft"])
+        try await withNetworkNamespace { namespace in
+            let kernel = try NftablesKernel(networkNamespace: namespace.name)
+            func commit(_ blocklist: NamedSet) throws {
+                _ = try kernel.commit(NftablesLowering().lower(Self.ruleset(sets: [blocklist, Self.webports, Self.hosts6])))
+            }
+            func listing() async throws -> String {
+                try await namespace.runChecked("nft", ["list", "set", "inet", "fwd_filter", "blocklist"])
+            }
+            try commit(NamedSet("blocklist", type: .ipv4, elements: ["10.0.0.1"]))
+            try commit(NamedSet("blocklist", type: .ipv4, elements: ["10.0.0.2"]))
+            var listed = try await listing()
+            #expect(listed.contains("elements = { 10.0.0.2 }") && listed.contains("size 65536"), "\(listed)")
+            // 40,000 elements: size 80,000, so the set is deleted and re-created within the batch.
+            let many = LargeSet.blocklist(count: 40_000)
+            try commit(NamedSet("blocklist", type: .ipv4, elements: many.elements))
+            listed = try await listing()
+            #expect(listed.contains("size 80000") && listed.contains("flags interval"))
+            try commit(NamedSet("blocklist", type: .ipv4, elements: ["10.0.0.3"]))
+            listed = try await listing()
+            #expect(listed.contains("size 65536") && !listed.contains("flags interval"), "\(listed)")
+            let rules = try await namespace.runChecked("nft", ["list", "chain", "inet", "fwd_filter", "INPUT"])
+            #expect(rules.contains("ip saddr @blocklist drop"))
+        }
+    }
+
     @Test("a change checks the set and its elements before anything is sent")
     func changeChecks() throws {
         let ruleset = Self.ruleset(sets: [Self.blocklist, Self.webports, Self.hosts6, NamedSet("idle", type: .ipv4)])

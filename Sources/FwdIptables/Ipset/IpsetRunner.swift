@@ -8,6 +8,10 @@ struct IpsetRunner: Sendable {
 
     /// The names of fwd's ipsets in the kernel (`ipset list -n`), temporary ones included.
     func ownedSets() async throws(IptablesLoadError) -> Set<String> {
+        guard IpsetRunner.isInstalled else {
+            throw .environment("ipset not found (searched PATH, /usr/sbin, /sbin): the iptables backend needs it for"
+                + " named sets (Debian package ipset)")
+        }
         let output = try await runner.run("ipset", ["list", "-n"])
         guard output.succeeded else {
             throw .toolFailed(command: "ipset list -n", exitCode: output.exitCode, standardError: output.standardError)
