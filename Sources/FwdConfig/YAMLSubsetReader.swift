@@ -40,8 +40,9 @@ final class YAMLSubsetReader: ConfigEventReader {
     @exclusivity(unchecked) var continuationBytes = 0
     @exclusivity(unchecked) var blocks: [Block] = []
     @exclusivity(unchecked) var expecting = Expecting.document
-    /// Events read but not returned yet (a line can give several).
-    @exclusivity(unchecked) var queue: [YAMLEvent] = []
+    /// Events read but not returned yet (a line can give several); each is moved out when
+    /// returned, not copied.
+    @exclusivity(unchecked) var queue: [YAMLEvent?] = []
     @exclusivity(unchecked) var queueHead = 0
     @exclusivity(unchecked) var finished = false
     /// Whether the text holds something this reader leaves to libyaml.
@@ -78,7 +79,7 @@ final class YAMLSubsetReader: ConfigEventReader {
             step()
         }
         defer { queueHead += 1 }
-        return queue[queueHead]
+        return queue[queueHead].take() ?? YAMLEvent(kind: .streamEnd, line: line, column: 1)
     }
 
     /// Stops reading: the loader reads the file with libyaml instead.
@@ -266,7 +267,10 @@ final class YAMLSubsetReader: ConfigEventReader {
             queue.append(event(.streamEnd))  // no document: what libyaml gives for an empty text
             return
         }
-        if offset != lineStart {  // libyaml ends a text without a final line break on a new line
+        // As libyaml: the blocks deeper than the end's column end there, the others on a new line
+        // (unless the end is at a line's start).
+        while let top = blocks.last, top.indent > offset - lineStart { closeBlock() }
+        if offset != lineStart {
             line += 1
             lineStart = offset
             continuationBytes = 0
