@@ -19,9 +19,10 @@ import FwdModel
 /// Lists are split smallest first (in field order on a tie) while the product stays within it;
 /// the rest stay sets.
 enum ListSplit {
-    /// The most rules one model rule lowers to. Measured (`docs/performance.md`, "Lists"): with
-    /// few sets in the table a named set costs the kernel about as much as four to eight small
-    /// rules, and from some thousand sets on it costs more than any split within this cap.
+    /// The most rules one model rule lowers to. Measured (`bench/lists.sh`, `docs/performance.md`,
+    /// "Lists"): with a thousand sets in the table a named set costs as much as 6–6.5 small
+    /// rules, so a list of up to ~8 costs no more split than as 1 rule + 1 set; with more sets a
+    /// set costs far more (16–23 rules at 4,000 sets, 62–83 at 16,000).
     static let maximumRules = 8
 
     /// The rules to lower in place of `rule`, in order: `rule` itself when nothing is split, else
