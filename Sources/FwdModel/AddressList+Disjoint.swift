@@ -23,7 +23,9 @@ extension AddressList {
         }
         guard groups.count < bounded.count else { return addresses }
         var merged: [(position: Int, address: AddressSpec)] = groups.map { group in
-            let whole = group.members.first { addresses[$0].bounds.map { $0.low == group.low && $0.high == group.high } == true }
+            let whole = group.members.first { member in
+                addresses[member].bounds.map { $0.low == group.low && $0.high == group.high } == true
+            }
             return (group.first, whole.map { addresses[$0] } ?? .range(group.low, group.high))
         }
         for (index, address) in addresses.enumerated() where address.bounds == nil { merged.append((index, address)) }

@@ -31,7 +31,9 @@ extension RuleLowerer {
         let ranges = KeyRange.normalized(distinct.compactMap(KeyRange.init))
         if list.isNegated, ranges.count > 1 {
             // Not in any of them: one `!=` per element, in one rule (no set).
-            for range in ranges { appendAddressRange(range, writtenAsRange: false, offset: offset, operator: .notEqual) }
+            for range in ranges {
+                appendAddressRange(range, writtenAsRange: false, offset: offset, operator: .notEqual)
+            }
             return
         }
         guard ranges.count == 1, let only = ranges.first else {

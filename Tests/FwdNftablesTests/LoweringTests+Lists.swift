@@ -73,7 +73,8 @@ import Testing
         #expect(sets.count == 1 && sets.first?.keyType == .ipv4Address)
         let name = sets.first?.name ?? ""
         #expect(Lower.texts(rule).prefix(2) == [
-            "ip saddr @\(name) ip daddr 10.1.0.1 tcp dport 22 drop", "ip saddr @\(name) ip daddr 10.1.0.1 tcp dport 80 drop",
+            "ip saddr @\(name) ip daddr 10.1.0.1 tcp dport 22 drop",
+            "ip saddr @\(name) ip daddr 10.1.0.1 tcp dport 80 drop",
         ])
     }
 
