@@ -13,7 +13,7 @@ SWIFT_TEST_FLAGS ?= --no-parallel
 # Debian packages the build (C libraries) and the tests/demo (kernel tools) need.
 DEB_PACKAGES := libmnl-dev libnftnl-dev libyaml-dev pkg-config nftables iptables iproute2 iputils-ping ipset
 
-.PHONY: deps build test demo install clean
+.PHONY: deps build test demo install check-install clean
 
 ## deps: install the missing Debian packages (apt-get runs only when something is missing)
 deps:
@@ -31,26 +31,37 @@ deps:
 build: deps
 	$(SWIFT) build
 
-## test: build the tests and run them all; kernel tests need root (they skip loudly otherwise, fail under CI=true)
+## test: build the tests and run them all (kernel tests need root: they skip loudly otherwise, fail under
+## CI=true), then check `make install` (check-install, on the debug build)
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test $(SWIFT_TEST_FLAGS)
+	scripts/check-install.sh CONFIGURATION=debug
 
 ## demo: apply examples/host.yaml in a throwaway namespace, show it, probe it, delete the namespace
 demo: build
 	scripts/demo.sh
 
-## install: release build, then the binary, the unit, the man page and an example config
-## (an existing /etc/fwd/fwd.yaml is never overwritten). PREFIX and DESTDIR as usual.
+## install: release build, then the binary, the unit, the man page, the operations guide and an
+## example config (an existing /etc/fwd/fwd.yaml is never overwritten). PREFIX and DESTDIR as
+## usual; CONFIGURATION=debug installs the debug build (what `make test` checks, see below).
 PREFIX ?= /usr/local
+CONFIGURATION ?= release
 install: deps
-	$(SWIFT) build -c release --product fwd
-	install -D -m 0755 "$$($(SWIFT) build -c release --show-bin-path)/fwd" "$(DESTDIR)$(PREFIX)/sbin/fwd"
+	$(SWIFT) build -c $(CONFIGURATION) --product fwd
+	install -D -m 0755 "$$($(SWIFT) build -c $(CONFIGURATION) --show-bin-path)/fwd" "$(DESTDIR)$(PREFIX)/sbin/fwd"
 	install -D -m 0644 systemd/fwd.service "$(DESTDIR)/etc/systemd/system/fwd.service"
-	sed -i 's|/usr/local/sbin/fwd|$(PREFIX)/sbin/fwd|g' "$(DESTDIR)/etc/systemd/system/fwd.service"
+	sed -i 's|/usr/local/|$(PREFIX)/|g' "$(DESTDIR)/etc/systemd/system/fwd.service"
 	install -D -m 0644 docs/fwd.8 "$(DESTDIR)$(PREFIX)/share/man/man8/fwd.8"
+	install -D -m 0644 docs/operations.md "$(DESTDIR)$(PREFIX)/share/doc/fwd/operations.md"
 	install -d -m 0755 "$(DESTDIR)/etc/fwd"
 	[ -e "$(DESTDIR)/etc/fwd/fwd.yaml" ] || install -m 0600 examples/host.yaml "$(DESTDIR)/etc/fwd/fwd.yaml"
+
+## check-install: `make install` into a throwaway DESTDIR with PREFIX=/usr, every installed file
+## checked, `systemd-analyze verify` of the installed unit, a second install keeping fwd.yaml.
+## `make test` runs it on the debug build it already has.
+check-install:
+	scripts/check-install.sh
 
 clean:
 	$(SWIFT) package clean

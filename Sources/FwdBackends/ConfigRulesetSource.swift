@@ -1,30 +1,27 @@
+import Foundation
 public import FwdConfig
 public import FwdDaemon
 
 /// The daemon's and the CLI's ruleset source: the YAML config file and its includes, loaded with
-/// ``ConfigLoader`` afresh on every call, with the canonical YAML kept as the applied copy.
+/// ``ConfigLoader`` afresh on every call, with the files' bytes as read handed on (a commit keeps
+/// them as the record of what was applied).
 public struct ConfigRulesetSource: RulesetSource {
     /// The main config file.
     public var path: String
-    /// Whether ``LoadedRuleset/canonicalText`` is filled in: commits need it (it is how the
-    /// nftables backend restores a previous state); `fwd show` and `fwd check` do not.
-    public var printsCanonicalText: Bool
 
     /// The source reading `path` (default `/etc/fwd/fwd.yaml`).
-    public init(path: String = ConfigLoader.defaultPath, printsCanonicalText: Bool = true) {
+    public init(path: String = ConfigLoader.defaultPath) {
         self.path = path
-        self.printsCanonicalText = printsCanonicalText
     }
 
     /// The main config file.
     public var primaryPath: String? { path }
 
-    /// Loads, validates and (when asked) prints the config canonically, on a thread of its own;
-    /// the digest is the first 12 hex digits of the config's SHA-256.
+    /// Loads and validates the config on a thread of its own; the digest is the first 12 hex
+    /// digits of the config's SHA-256, the source files are named by absolute path.
     /// - Throws: ``InvalidConfig`` (exit 1) with every problem, each at its `file:line:column`.
     public func load() async throws -> LoadedRuleset {
         let path = path
-        let printsCanonicalText = printsCanonicalText
         return try await BlockingWork.run("fwd-config-load") {
             let config: LoadedConfig
             do throws(ConfigError) {
@@ -32,9 +29,14 @@ public struct ConfigRulesetSource: RulesetSource {
             } catch {
                 throw InvalidConfig(error: error)
             }
+            let workingDirectory = FileManager.default.currentDirectoryPath
+            let sourceFiles = config.fileContents.map { file in
+                SourceFile(
+                    path: file.name.hasPrefix("/") ? file.name : workingDirectory + "/" + file.name, bytes: file.bytes)
+            }
             return LoadedRuleset(
                 ruleset: config.ruleset, files: config.files, digest: String(config.digest.prefix(12)),
-                canonicalText: printsCanonicalText ? config.ruleset.canonicalYAML() : nil)
+                sourceFiles: sourceFiles)
         }
     }
 }

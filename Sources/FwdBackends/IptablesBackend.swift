@@ -76,31 +76,11 @@ public struct IptablesBackend: FirewallBackend {
         return FirewallSnapshot(backend: name, networkNamespace: networkNamespace, parts: parts)
     }
 
-    /// Puts back, in each family, every table that differs from the snapshot (counters aside):
-    /// a saved table is restored with its counters, a table that appeared since is emptied. Tables
-    /// changed by other programs since the snapshot are put back too.
-    public func restore(_ snapshot: FirewallSnapshot) async throws {
-        for family in IPFamily.allCases {
-            let saved = IptablesSaveText(snapshot[Self.partName(family)] ?? "")
-            do {
-                let current = IptablesSaveText(try await loader.save(family: family))
-                let script = saved.restoreScript(from: current)
-                if !script.isEmpty { try await loader.restoreSaved(script, family: family) }
-            } catch {
-                throw error.backendError
-            }
-        }
-    }
-
     /// Empties (builtin chains, policy ACCEPT, no rules) the tables of the ruleset fwd last
     /// applied with this backend here, in both families. Nothing when fwd applied nothing.
     public func removeOwnTables() async throws {
-        guard
-            let applied = try AppliedConfig(directory: runtimeDirectory).ruleset(
-                backend: name,
-                networkNamespace: networkNamespace)
-        else { return }
-        let script = applied.tables.map { IptablesSaveText.emptyBlock($0.kind) }.joined()
+        let tables = try appliedTables() ?? [:]
+        let script = TableKind.allCases.filter { tables[$0] != nil }.map(IptablesSaveText.emptyBlock).joined()
         guard !script.isEmpty else { return }
         for family in IPFamily.allCases {
             do {

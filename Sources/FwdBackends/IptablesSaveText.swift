@@ -38,22 +38,8 @@ struct IptablesSaveText {
         blocks[kind].map { lines in lines.filter { !$0.hasPrefix("#") }.map(Self.withoutCounters) }
     }
 
-    /// The script that takes the kernel from `current` back to this save: each table whose
-    /// lines differ (counters aside), this save's block, or an empty table for one that did not
-    /// exist when this save was taken. Empty when nothing differs.
-    func restoreScript(from current: IptablesSaveText) -> String {
-        var script = ""
-        for kind in TableKind.allCases {
-            let saved = comparableLines(kind)
-            let now = current.comparableLines(kind)
-            guard saved != nil || now != nil, saved != now else { continue }
-            script += block(kind) ?? Self.emptyBlock(kind)
-        }
-        return script
-    }
-
     /// `:INPUT DROP [12:3400]` → `:INPUT DROP`; `[3:180] -A INPUT …` → `-A INPUT …`.
-    private static func withoutCounters(_ line: Substring) -> String {
+    static func withoutCounters(_ line: Substring) -> String {
         if line.hasPrefix("["), let end = line.firstIndex(of: "]") {
             return String(line[line.index(after: end)...].drop(while: { $0 == " " }))
         }

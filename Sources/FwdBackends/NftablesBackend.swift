@@ -1,3 +1,4 @@
+import Foundation
 public import FwdDaemon
 public import FwdModel
 import FwdNetlink
@@ -7,9 +8,10 @@ import FwdNftables
 /// one atomic netlink batch (``NftablesKernel``), replacing fwd's own `inet fwd_*` tables and
 /// never touching anyone else's.
 ///
-/// The kernel cannot give back fwd's model, so the state captured before a commit is the canonical
-/// YAML of what fwd last applied here (kept by the ``AppliedRulesetStore``); restoring loads it
-/// again and re-applies it, or deletes fwd's tables when fwd had applied nothing. The restored
+/// The kernel cannot give back fwd's model, so the state captured before a commit names the copy
+/// of the config fwd last applied here (the ``ConfigCopy`` its ``AppliedRulesetStore`` record
+/// keeps); restoring loads that copy with the config loader and re-applies it, windowless like
+/// any commit, or deletes fwd's tables when fwd had applied nothing. The restored
 /// tables, chains and rules are those of before; only the order `nft list ruleset` prints tables
 /// in (their creation order) can differ, when the rolled-back commit had deleted a table.
 ///
@@ -33,8 +35,8 @@ public struct NftablesBackend: FirewallBackend {
     /// True: one batch, applied whole or not at all.
     public var commitsAtomically: Bool { true }
 
-    /// The part of a snapshot holding the canonical YAML.
-    static let partName = "applied.yaml"
+    /// The part of a snapshot naming the copy of the config applied (``ConfigCopy`` as JSON).
+    static let partName = "applied-config"
 
     /// The batch sent without its end message: the kernel validates every rule, applies nothing.
     public func check(_ ruleset: Ruleset) async throws {
@@ -46,20 +48,35 @@ public struct NftablesBackend: FirewallBackend {
         try await commit(mode: .apply) { NftablesLowering().lower(ruleset) }
     }
 
-    /// The canonical YAML fwd last applied here, or no part when it applied nothing.
+    /// The copy of the config fwd last applied here, or no part when it applied nothing.
     public func captureState() async throws -> FirewallSnapshot {
-        let text = try AppliedConfig(directory: runtimeDirectory)
-            .canonicalText(backend: name, networkNamespace: networkNamespace)
+        let copy = try AppliedConfig(directory: runtimeDirectory).copy(backend: name, networkNamespace: networkNamespace)
         return FirewallSnapshot(
             backend: name, networkNamespace: networkNamespace,
-            parts: text.map { [FirewallSnapshot.Part(name: Self.partName, text: $0)] } ?? [])
+            parts: try copy.map { [FirewallSnapshot.Part(name: Self.partName, text: try Self.encode($0))] } ?? [])
     }
 
-    /// Re-applies the snapshot's ruleset, or deletes fwd's tables when it holds none.
+    /// Loads the copy the snapshot names and re-applies it, or deletes fwd's tables when it names
+    /// none.
     public func restore(_ snapshot: FirewallSnapshot) async throws {
         guard let text = snapshot[Self.partName] else { return try await removeOwnTables() }
-        let ruleset = try await BlockingWork.run("fwd-load-applied") { try AppliedConfig.load(text) }
+        let copy = try Self.decode(text)
+        let ruleset = try await BlockingWork.run("fwd-load-applied") { try AppliedConfig.load(copy) }
         try await apply(ruleset)
+    }
+
+    private static func encode(_ copy: ConfigCopy) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(copy), as: UTF8.self)
+    }
+
+    private static func decode(_ text: String) throws -> ConfigCopy {
+        do {
+            return try JSONDecoder().decode(ConfigCopy.self, from: Data(text.utf8))
+        } catch {
+            throw EnvironmentError("the saved state names no readable copy of the config (\(error))")
+        }
     }
 
     /// Deletes every table marked as fwd's (an empty ruleset committed).

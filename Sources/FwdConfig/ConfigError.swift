@@ -20,11 +20,14 @@ public struct LoadedConfig: Hashable, Sendable {
     public var files: [String]
     /// SHA-256 (hex) over the files read, their names and contents: it changes when any changes.
     public var digest: String
+    /// The files read, in the order read, with the bytes parsed: the config exactly as loaded.
+    public var fileContents: [ConfigFile]
 
     /// A loaded config.
-    public init(ruleset: Ruleset, files: [String], digest: String) {
+    public init(ruleset: Ruleset, files: [String], digest: String, fileContents: [ConfigFile] = []) {
         self.ruleset = ruleset
         self.files = files
         self.digest = digest
+        self.fileContents = fileContents
     }
 }

@@ -57,6 +57,7 @@ public struct ConfigLoader: Sendable {
     private func finish(_ parser: ConfigParser) throws(ConfigError) -> LoadedConfig {
         let (ruleset, problems) = parser.finish()
         guard problems.isEmpty else { throw ConfigError(problems.sorted()) }
-        return LoadedConfig(ruleset: ruleset, files: parser.files, digest: parser.digest.hexDigest())
+        return LoadedConfig(
+            ruleset: ruleset, files: parser.files, digest: parser.digest.hexDigest(), fileContents: parser.fileContents)
     }
 }

@@ -19,6 +19,8 @@ final class ConfigParser {
     var files: [String] = []
     /// The digest of the files read, computed while they are parsed.
     let digest = FilesDigest()
+    /// The files read, in order, with their bytes (``LoadedConfig/fileContents``).
+    var fileContents: [ConfigFile] = []
     /// The canonical path of each file read, with where it was included (nil for the main file).
     var loadedFiles: [String: SourceLocation?] = [:]
     /// The canonical paths of the files being read, outermost first (for include cycles).
@@ -80,6 +82,7 @@ final class ConfigParser {
         guard fastReaderFailure == nil else { return }
         files.append(name)
         digest.add(name: name, bytes: bytes)
+        fileContents.append(ConfigFile(name: name, bytes: bytes))
         let jsonError = readAsYAML[name]
         let reader = ConfigEventReaders.reader(
             for: bytes, fileName: name, fastReadersAllowed: jsonError == nil && !readWithLibyaml.contains(name))

@@ -1,8 +1,9 @@
 public import Foundation
 
 /// What fwd last committed with one backend in one namespace, kept under the runtime directory:
-/// the nftables adapter re-applies its canonical text to restore the previous state, and
-/// `fwd show --applied`/status report it.
+/// the config's own files (``ConfigCopy``), which the nftables adapter loads and re-applies to
+/// restore the previous state, and the tables and chains the ruleset named, which tell the
+/// iptables adapter what is fwd's.
 public struct AppliedRecord: Codable, Hashable, Sendable {
     /// The backend that applied it.
     public var backend: String
@@ -12,27 +13,32 @@ public struct AppliedRecord: Codable, Hashable, Sendable {
     public var digest: String
     /// The number of rules.
     public var ruleCount: Int
-    /// The config as canonical text (the normaliser's YAML), when the source could print it.
-    public var canonicalText: String?
+    /// The copy of the config's files, when the source read files.
+    public var configCopy: ConfigCopy?
+    /// The tables the ruleset names (`filter`, `nat`, …), each with its user chains; nil in
+    /// records written before fwd kept them.
+    public var tables: [String: [String]]?
     /// When it was applied.
     public var appliedAt: Date
 
     /// A record of a commit.
     public init(
-        backend: String, networkNamespace: String?, digest: String, ruleCount: Int, canonicalText: String?,
-        appliedAt: Date = Date()
+        backend: String, networkNamespace: String?, digest: String, ruleCount: Int, configCopy: ConfigCopy? = nil,
+        tables: [String: [String]]? = nil, appliedAt: Date = Date()
     ) {
         self.backend = backend
         self.networkNamespace = networkNamespace
         self.digest = digest
         self.ruleCount = ruleCount
-        self.canonicalText = canonicalText
+        self.configCopy = configCopy
+        self.tables = tables
         self.appliedAt = appliedAt
     }
 }
 
 /// Reads and writes ``AppliedRecord``s: one file per backend and namespace,
-/// `<dir>/applied-<backend>[@<netns>].json`.
+/// `<dir>/applied-<backend>[@<netns>].json`, each naming its copy of the config
+/// (`<dir>/config-<id>/`).
 public struct AppliedRulesetStore: Hashable, Sendable {
     /// The runtime directory holding the records.
     public var directory: RuntimeDirectory
@@ -63,9 +69,11 @@ public struct AppliedRulesetStore: Hashable, Sendable {
             StateCoding.encode(record), to: path(backend: record.backend, networkNamespace: record.networkNamespace))
     }
 
-    /// Forgets the record for `backend` in `networkNamespace` (after fwd's tables were removed).
+    /// Forgets the record for `backend` in `networkNamespace` (after fwd's tables were removed),
+    /// with its copy of the config unless a pending commit-confirmed still needs it.
     public func remove(backend: String, networkNamespace: String?) {
         StateFile.remove(path(backend: backend, networkNamespace: networkNamespace))
+        removeUnusedCopies()
     }
 }
 

@@ -57,6 +57,7 @@ extension CommitCoordinator {
             appliedStore.remove(backend: backend.name, networkNamespace: backend.networkNamespace)
         }
         pendingStore.clear()
+        appliedStore.removeUnusedCopies()
         try pendingStore.saveRollback(RollbackNote(id: pending.id))
         logger.warning("commit-confirmed \(pending.id) was not confirmed in time: previous state restored")
     }

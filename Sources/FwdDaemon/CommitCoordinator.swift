@@ -64,17 +64,25 @@ public struct CommitCoordinator: Sendable {
             armed = try await arm(confirm, snapshot: snapshot, over: pending, previousRecord: previousRecord,
                 digest: loaded.digest, options: options)
         }
+        let copy: ConfigCopy?
+        do {
+            copy = try ConfigCopy.write(loaded.sourceFiles, under: directory)
+        } catch {
+            if armed != nil { restorePending(pending) }
+            throw error
+        }
         do {
             if !backend.commitsAtomically { try await backend.check(loaded.ruleset) }
             try await backend.apply(loaded.ruleset)
         } catch {
+            copy?.remove()
             if armed != nil { restorePending(pending) }
             if !backend.commitsAtomically, let snapshot { try await restoreAfterFailure(snapshot, error: error) }
             throw error
         }
         try appliedStore.save(AppliedRecord(
             backend: backend.name, networkNamespace: backend.networkNamespace, digest: loaded.digest,
-            ruleCount: loaded.ruleset.ruleCount, canonicalText: loaded.canonicalText))
+            ruleCount: loaded.ruleset.ruleCount, configCopy: copy, tables: loaded.ruleset.userChainsByTable))
         if var confirmed = armed, let confirm = options.confirm {
             confirmed.deadline = Date().addingTimeInterval(confirm.timeInterval)
             try pendingStore.save(confirmed)
@@ -83,6 +91,7 @@ public struct CommitCoordinator: Sendable {
             pendingStore.clear()
             logger.notice("commit supersedes the pending commit-confirmed \(pending?.id ?? ""): no rollback")
         }
+        appliedStore.removeUnusedCopies()
         logger.info("applied \(loaded.ruleset.ruleCount) rules with \(backend.name)", metadata: [
             "digest": "\(loaded.digest)", "netns": "\(backend.networkNamespace ?? "-")",
         ])

@@ -20,16 +20,17 @@ public struct LoadedRuleset: Sendable {
     public var files: [String]
     /// A digest of the config's content, shown in `STATUS=` and logs.
     public var digest: String
-    /// The config printed as canonical text (the normaliser's YAML), kept under the runtime
-    /// directory as a copy of what was applied; nil when the source cannot print it.
-    public var canonicalText: String?
+    /// The config's files as read (the main file first, absolute paths): a commit copies them
+    /// under the runtime directory as the record of what was applied (``ConfigCopy``). Empty when
+    /// the ruleset was not read from files.
+    public var sourceFiles: [SourceFile]
 
     /// A loaded ruleset.
-    public init(ruleset: Ruleset, files: [String], digest: String, canonicalText: String? = nil) {
+    public init(ruleset: Ruleset, files: [String], digest: String, sourceFiles: [SourceFile] = []) {
         self.ruleset = ruleset
         self.files = files
         self.digest = digest
-        self.canonicalText = canonicalText
+        self.sourceFiles = sourceFiles
     }
 }
 

@@ -47,10 +47,14 @@ public struct RuntimeDirectory: Hashable, Sendable {
 enum StateFile {
     /// Writes `text` to `path` atomically.
     static func write(_ text: String, to path: String) throws(EnvironmentError) {
+        try write(Array(text.utf8), to: path)
+    }
+
+    /// Writes `bytes` to `path` atomically.
+    static func write(_ bytes: [UInt8], to path: String) throws(EnvironmentError) {
         let temporary = path + ".tmp.\(getpid())"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { throw .systemCall("cannot create \(temporary)", errno: errno) }
-        let bytes = Array(text.utf8)
         var written = 0
         while written < bytes.count {
             let result = bytes[written...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }

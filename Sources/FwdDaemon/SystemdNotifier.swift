@@ -37,7 +37,10 @@ public struct SystemdNotifier: Sendable {
     /// Sends `STOPPING=1`.
     public func stopping(status: String) throws(EnvironmentError) { try send(["STOPPING=1", "STATUS=" + status]) }
 
-    /// Sends the assignments as one datagram (newlines inside a value become spaces).
+    /// Sends the assignments as one datagram (newlines inside a value become spaces), without
+    /// waiting: when the receiver's queue is full (systemd drains it at once; a stuck receiver
+    /// does not), the message is dropped and the error says so, so that a reload never stalls
+    /// on a notification.
     public func send(_ assignments: [String]) throws(EnvironmentError) {
         guard let socketPath else { return }
         guard let address = UnixSocketAddress(socketPath) else {
@@ -47,7 +50,7 @@ public struct SystemdNotifier: Sendable {
         defer { close(descriptor) }
         let message = Array(assignments.map { $0.replacingNewlines() }.joined(separator: "\n").utf8)
         let sent = address.withSocketAddress { pointer, length in
-            message.withUnsafeBytes { sendto(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL), pointer, length) }
+            message.withUnsafeBytes { sendto(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL | MSG_DONTWAIT), pointer, length) }
         }
         guard sent == message.count else { throw .systemCall("cannot notify systemd at \(socketPath)", errno: errno) }
     }

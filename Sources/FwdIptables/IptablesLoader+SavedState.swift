@@ -20,13 +20,15 @@ extension IptablesLoader {
     }
 
     /// Loads iptables-save text of `family` back with `iptables-restore -w -c` (counters
-    /// included), replacing each table it names and no other. Nothing is validated: the text is
-    /// what ``save(family:table:)`` gave, or built from it.
+    /// included), replacing each table it names and no other; with `noflush`, `--noflush`: the
+    /// tables are kept and the text itself says what to flush and delete. Nothing is validated:
+    /// the text is what ``save(family:table:)`` gave, or built from it.
     ///
     /// - Throws: ``IptablesLoadError/environment(_:)`` or ``IptablesLoadError/toolFailed(command:exitCode:standardError:)``.
-    public func restoreSaved(_ text: String, family: IPFamily) async throws(IptablesLoadError) {
+    public func restoreSaved(_ text: String, family: IPFamily, noflush: Bool = false) async throws(IptablesLoadError) {
         let command = tool.restoreCommand(for: family)
-        let output = try await ToolRunner(networkNamespace: networkNamespace).run(command, ["-w", "-c"], input: text)
+        let output = try await ToolRunner(networkNamespace: networkNamespace)
+            .run(command, ["-w", "-c"] + (noflush ? ["--noflush"] : []), input: text)
         guard output.succeeded else {
             if let problem = IptablesLoader.environmentProblem(in: output.standardError) {
                 throw .environment("\(command): \(problem)")

@@ -7,9 +7,9 @@ struct ConfigOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The config file (YAML).", valueName: "file"))
     var config: String = ConfigLoader.defaultPath
 
-    /// The source loading that file and its includes, for commits (with the canonical copy).
+    /// The source loading that file and its includes (for commits, `show` and `check` alike).
     var source: ConfigRulesetSource { ConfigRulesetSource(path: config) }
 
-    /// The source for reading only (`show`, `check`): no canonical copy is printed.
-    var readingSource: ConfigRulesetSource { ConfigRulesetSource(path: config, printsCanonicalText: false) }
+    /// The same source, for reading only (`show`, `check`).
+    var readingSource: ConfigRulesetSource { source }
 }

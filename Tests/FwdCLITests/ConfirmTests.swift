@@ -39,6 +39,35 @@ extension CLITests {
             }
         }
 
+        @Test("a rollback restores a config with includes as applied, though its files changed since")
+        func rollbackOfIncludes() async throws {
+            try await CLIScenario.with { scenario in
+                try FileManager.default.createDirectory(
+                    atPath: scenario.directory.file("rules.d"), withIntermediateDirectories: true)
+                func write(port: Int) throws {
+                    try scenario.writeConfig("include: [rules.d/*.yaml]\n" + Configs.allowing(port: 2200))
+                    try scenario.writeConfig(
+                        "tables:\n  filter:\n    INPUT:\n      rules:\n        - {proto: tcp, dport: \(port), jump: ACCEPT}\n",
+                        name: "rules.d/extra.yaml")
+                }
+                try write(port: 2301)
+                try await scenario.apply(.nftables)
+                let before = try await Readback.nftables(scenario.namespace)
+                #expect(before.contains("tcp dport 2301 accept"), "\(before)")
+
+                try write(port: 2302)
+                try scenario.writeConfig(
+                    "tables:\n  filter:\n    INPUT:\n      rules:\n        - {proto: udp, dport: 2304, jump: ACCEPT}\n",
+                    name: "rules.d/more.yaml")
+                try await scenario.apply(.nftables, extra: ["--confirm", "1s"])
+                // Edited again before the rollback: the rollback must not read the files as they are now.
+                try write(port: 2303)
+                let after = try await Readback.eventually(
+                    within: .seconds(60), { try await Readback.nftables(scenario.namespace) }, until: { $0 == before })
+                #expect(after == before, "no exact rollback; helper log:\n\(helperLog(scenario))")
+            }
+        }
+
         @Test("`fwd confirm` in time keeps the new ruleset", arguments: BackendUnderTest.allCases)
         func confirmedStays(backend: BackendUnderTest) async throws {
             try await CLIScenario.with { scenario in

@@ -29,6 +29,20 @@ import Testing
         try SystemdNotifier(environment: ["NOTIFY_SOCKET": ""]).ready(status: "x")
     }
 
+    @Test func aReceiverThatDoesNotReadNeverBlocksTheSender() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let receiver = try DatagramReceiver(path: directory.file("notify"))
+        let notifier = SystemdNotifier(socketPath: receiver.path)
+        var dropped = 0
+        // Far more than the receiving queue holds (net.unix.max_dgram_qlen, 10 by default).
+        for index in 0..<200 {
+            do { try notifier.status("reload \(index)") } catch { dropped += 1 }
+        }
+        #expect(dropped > 0, "the queue never filled: the test proves nothing")
+        #expect(await receiver.receive() == "STATUS=reload 0")
+    }
+
     @Test func aMissingSocketIsReported() throws {
         let notifier = SystemdNotifier(socketPath: "/tmp/fwd-no-such-dir-\(getpid())/notify")
         #expect(throws: EnvironmentError.self) { try notifier.ready(status: "x") }

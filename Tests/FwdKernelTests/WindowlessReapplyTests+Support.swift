@@ -105,7 +105,7 @@ extension WindowlessReapplyTests {
         let window = outcome.window
         #expect(window.allowedSent > 500 && window.blockedSent > 500, context, sourceLocation: sourceLocation)
         #expect(
-            outcome.window.reapplyTime < WindowlessTraffic.probeLifetime - .seconds(5),
+            outcome.window.workTime < WindowlessTraffic.probeLifetime - .seconds(5),
             "re-applies outlasted the traffic: \(context)", sourceLocation: sourceLocation)
     }
 }

@@ -105,6 +105,5 @@ func sampleRuleset(rules count: Int, policy: Policy = .accept) -> Ruleset {
 
 /// A loaded ruleset of `count` rules.
 func sampleLoaded(rules count: Int, digest: String? = nil) -> LoadedRuleset {
-    LoadedRuleset(ruleset: sampleRuleset(rules: count), files: [], digest: digest ?? "digest-\(count)",
-        canonicalText: "rules: \(count)\n")
+    LoadedRuleset(ruleset: sampleRuleset(rules: count), files: [], digest: digest ?? "digest-\(count)")
 }
