@@ -6,11 +6,14 @@ extension KernelState {
     /// Reads the generation, then the tables, chains and sets (the order matters: a change after
     /// the generation was read makes the batch fail with `ERESTART` instead of acting on stale
     /// state). A dump interrupted by a concurrent change is read again (a bounded number of times).
-    static func read(using socket: borrowing NetlinkSocket) throws(NftSystemError) -> KernelState {
+    /// With `includingRules`, the rules of fwd's tables too (handles and digests).
+    static func read(using socket: borrowing NetlinkSocket, includingRules: Bool = false) throws(NftSystemError)
+        -> KernelState
+    {
         var attemptsLeft = 5
         while true {
             attemptsLeft -= 1
-            if let state = try readOnce(using: socket) { return state }
+            if let state = try readOnce(using: socket, includingRules: includingRules) { return state }
             if attemptsLeft == 0 {
                 throw NftSystemError(operation: "read a consistent ruleset (it kept changing)", errno: EAGAIN)
             }
@@ -31,7 +34,9 @@ extension KernelState {
         return generation
     }
 
-    private static func readOnce(using socket: borrowing NetlinkSocket) throws(NftSystemError) -> KernelState? {
+    private static func readOnce(using socket: borrowing NetlinkSocket, includingRules: Bool) throws(NftSystemError)
+        -> KernelState?
+    {
         let generation = try readGeneration(using: socket)
         let any = UInt16(NFPROTO_UNSPEC)
         var tables: [Table] = []
@@ -73,6 +78,12 @@ extension KernelState {
                         size: set.u32(NFTNL_SET_DESC_SIZE)))
             } == .complete && consistent
 
+        if includingRules {
+            for index in tables.indices where tables[index].isOwned && consistent {
+                guard let rules = try readRules(of: tables[index], using: socket) else { return nil }
+                tables[index].rules = rules
+            }
+        }
         return consistent ? KernelState(generation: generation, tables: tables) : nil
     }
 
