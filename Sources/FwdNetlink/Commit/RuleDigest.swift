@@ -32,9 +32,9 @@ struct RuleDigest: Hashable {
             + (0..<8).map { UInt8(truncatingIfNeeded: low >> (56 - 8 * $0)) }
     }
 
-    /// The rule userdata fwd sends: the comment (as nft writes it), then the digest. A comment so
-    /// long that the digest no longer fits (256 bytes in all) leaves the rule without one: it is
-    /// then sent again on every commit, which is correct, only not incremental.
+    /// The rule userdata fwd sends: the comment (as nft writes it), then the digest. Both always
+    /// fit in the kernel's 256 bytes: ``RulesetChecks`` refuses comments over 128 bytes. (A rule
+    /// whose digest did not fit would only be sent again on every commit: correct, not incremental.)
     static func userData(comment: String?, digest: RuleDigest) throws(NftSystemError) -> NftnlUserData {
         var userData = try NftnlUserData()
         if let comment { _ = userData.put(NFTNL_UDATA_RULE_COMMENT.rawValue, string: comment) }
