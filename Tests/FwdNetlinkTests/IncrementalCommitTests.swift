@@ -1,7 +1,8 @@
 import FwdModel
-import FwdNetlink
 import FwdNftables
 import Testing
+
+@testable import FwdNetlink
 
 /// Re-applies send only what changed: unchanged rules keep their handles (and counters), new ones
 /// land at their place, and the result is exactly what a fresh load of the same ruleset gives.
@@ -154,6 +155,22 @@ struct IncrementalCommitTests {
             let text = try namespace.listRuleset()
             #expect(text.contains("flags interval"))
             #expect(text == (try Self.freshListing(of: NftRuleset(tables: [table]))))
+        }
+    }
+
+    @Test func aTableAboveTheDiffLimitIsRefilledWhole() throws {
+        try TestNamespace.with { namespace in
+            let kernel = try namespace.kernel()
+            let count = IncrementalLimit.maximumRules + 1
+            _ = try kernel.commit(NftRuleset(tables: [Rulesets.bulk(count: count)]))
+            var changed = Rulesets.bulk(count: count)
+            changed.chains[0].rules[10] = Self.port(65_000)
+            let report = try kernel.commit(NftRuleset(tables: [changed]))
+            #expect(report.keptRuleCount == 0)
+            #expect(report.ruleCount == count + 1)
+            let rules = try namespace.rules(table: "fwd_bulk", chain: "input")
+            #expect(rules.count == count)
+            #expect(rules[10].content.contains("65000"))
         }
     }
 

@@ -94,6 +94,8 @@ struct ChainDiff {
     }
 
     /// Flush and refill: every one of `count` new rules appended.
+    static func refilling(count: Int) -> ChainDiff { ChainDiff(replacing: count) }
+
     private init(replacing count: Int) {
         replacesAllRules = true
         insertions = (0..<count).map { Insertion(rule: $0, before: nil) }

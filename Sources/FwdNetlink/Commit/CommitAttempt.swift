@@ -18,7 +18,8 @@ struct CommitAttempt {
         let buildStart = clock.now
         do {
             let socket = try NetlinkSocket(namespace: kernel.networkNamespace)
-            let state = try KernelState.read(using: socket, includingRules: true)
+            let incremental = IncrementalLimit.tablesToDiff(in: ruleset)
+            let state = try KernelState.read(using: socket) { incremental.contains(IncrementalLimit.key($0, $1)) }
             kernel.afterReadingState?(attempt)
             let plan = try CommitPlan(ruleset: ruleset, state: state)
             var batch = try NetlinkBatch(firstSequence: Self.firstBatchSequence)

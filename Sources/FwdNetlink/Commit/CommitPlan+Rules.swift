@@ -21,7 +21,9 @@ extension CommitPlan.TablePlan {
                     new[ruleIndex] = nil
                 }
             }
-            return ChainDiff.between(old: existing.rules[chain.name] ?? [], new: new)
+            // Rules not read (a table too large for the kernel's rule dump): refill every chain.
+            guard let rules = existing.rules else { return ChainDiff.refilling(count: new.count) }
+            return ChainDiff.between(old: rules[chain.name] ?? [], new: new)
         }
         for (index, chain) in table.chains.enumerated() where chainDiffs[index]?.replacesAllRules == true {
             chainsToFlush.append(chain.name)
