@@ -53,17 +53,18 @@ for size in sizes:
     print()
 
 print("#### The full 15% list mix against the list-free mix (first load)\n")
-print("| rules | fwd list-free s | fwd 15% lists s | lists ÷ list-free | fwd µs/rule (lists) "
-      "| nft list-free s | nft 15% lists s |")
-print("|---:|---:|---:|---:|---:|---:|---:|")
+print("| rules | fwd list-free s | fwd 15% lists s | lists ÷ list-free | CPU s, list-free → lists "
+      "| CPU lists ÷ list-free | fwd µs/rule (lists) | nft list-free s | nft 15% lists s |")
+print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 for size in sizes:
     plain, lists = median((size, "commit", "first", "fwd")), median((size, "commit-lists", "first", "fwd"))
     nft_plain, nft_lists = median((size, "commit", "first", "nft")), median((size, "commit-lists", "first", "nft"))
     if not plain or not lists:
         continue
-    print("| %s | %.2f | %.2f | %s | %.0f | %s | %s |" % (
+    plain_cpu, lists_cpu = plain["user"] + plain["sys"], lists["user"] + lists["sys"]
+    print("| %s | %.2f | %.2f | %s | %.2f → %.2f | %s | %.0f | %s | %s |" % (
         format(size, ","), plain["wall"], lists["wall"], ratio(lists["wall"], plain["wall"]),
-        lists["wall"] / size * 1e6, "%.2f" % nft_plain["wall"] if nft_plain else "-",
+        plain_cpu, lists_cpu, ratio(lists_cpu, plain_cpu), lists["wall"] / size * 1e6, "%.2f" % nft_plain["wall"] if nft_plain else "-",
         "%.2f" % nft_lists["wall"] if nft_lists else "-"))
 print()
 

@@ -2,7 +2,7 @@
 # The commit benchmark: how long fwd takes to put a ruleset into the kernel, against nft -f,
 # iptables-nft-restore and iptables-legacy-restore given the same ruleset as text.
 #
-# Usage: bench/commit.sh [-n RUNS] [-s "SIZES"] [-o RESULTS.tsv] [-m SUMMARY.md] [--no-build]
+# Usage: bench/commit.sh [-n RUNS] [-s "SIZES"] [-o RESULTS.tsv] [-m SUMMARY.md] [--no-build] [--lists-only]
 #   -n RUNS   measurements per tool, scenario and size; medians are reported (default 2: about
 #             8 minutes on an idle 2-core machine, judging by the CPU times; -n 3 took 19 minutes
 #             under a load average of 11-17, most of it the 100k size)
@@ -10,6 +10,7 @@
 #   -o FILE   also keep the raw measurements (one line per run)
 #   -m FILE   also write the summary (markdown) to FILE
 #   --no-build  use .build/release/fwd as it is
+#   --lists-only  only the last part: fwd's first load of the list-free and the 15% list mix
 # Needs root, ip(8), nft, iptables-{nft,legacy}-restore, ip6tables-*, GNU time (/usr/bin/time).
 #
 # For each size it generates a config in the list-free commit mix (bench/generate-config.py
@@ -43,6 +44,7 @@ sizes="1000 10000 100000"
 results_copy=""
 summary_copy=""
 build=1
+lists_only=0
 while [ $# -gt 0 ]; do
     case "$1" in
         -n) runs="$2"; shift 2 ;;
@@ -50,7 +52,8 @@ while [ $# -gt 0 ]; do
         -o) results_copy="$2"; shift 2 ;;
         -m) summary_copy="$2"; shift 2 ;;
         --no-build) build=0; shift ;;
-        *) echo "usage: $0 [-n RUNS] [-s \"SIZES\"] [-o RESULTS.tsv] [-m SUMMARY.md] [--no-build]" >&2; exit 2 ;;
+        --lists-only) lists_only=1; shift ;;
+        *) echo "usage: $0 [-n RUNS] [-s \"SIZES\"] [-o RESULTS.tsv] [-m SUMMARY.md] [--no-build] [--lists-only]" >&2; exit 2 ;;
     esac
 done
 read -r -a sizes <<<"$sizes"
@@ -151,8 +154,15 @@ echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 for size in "${sizes[@]}"; do
     settle=$(awk -v n="$size" 'BEGIN { print (n >= 50000 ? 1 : 0.1) }')
     prepare "$size" commit
-    prepare "$size" commit --change
     prepare "$size" commit-lists
+    if [ "$lists_only" = 1 ]; then
+        for ((run = 1; run <= runs; run++)); do
+            measure "$size" first commit fwd "$run"
+            measure "$size" first commit-lists fwd "$run"
+        done
+        continue
+    fi
+    prepare "$size" commit --change
     for ((run = 1; run <= runs; run++)); do
         for scenario in "${scenarios[@]}"; do
             for ((i = 0; i < ${#tools[@]}; i++)); do

@@ -5,8 +5,9 @@ public import FwdModel
 /// Each model table becomes an `inet` table named `fwd_<table>` (``tableName(for:)``) holding
 /// IPv4 and IPv6 together. Builtin chains become base chains under their iptables names
 /// (`INPUT`, `POSTROUTING`, …) with the standard type, hook and priority; user chains become
-/// regular chains. Rules keep their order; lists of ports or addresses become lookups in named
-/// sets shared per table, and lookups in the ruleset's ``NamedSet``s become lookups in a set of
+/// regular chains. Rules keep their order; a short list of ports or addresses becomes one rule per
+/// element (``ListSplit``), a longer one a lookup in a named set shared per table, a negated one a
+/// run of `!=` comparisons; lookups in the ruleset's ``NamedSet``s become lookups in a set of
 /// that name in each table whose rules use it (see `docs/nftables.md`).
 ///
 /// The input must be a validated ruleset (``Ruleset/validated()``): lowering does not report
@@ -37,7 +38,7 @@ public struct NftablesLowering: Sendable {
             NftChain(
                 name: chain.name,
                 base: NftBaseChain(builtin: chain.name, of: table.kind, policy: chain.policy ?? .accept),
-                rules: chain.rules.map { lowerer.lower($0) },
+                rules: chain.rules.flatMap { rule in ListSplit.rules(for: rule).map { lowerer.lower($0) } },
                 location: chain.location)
         }
         return NftTable(

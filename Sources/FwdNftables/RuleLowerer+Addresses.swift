@@ -18,8 +18,9 @@ enum AddressField {
 extension RuleLowerer {
     /// `ip saddr …`/`ip6 daddr …`: a host compares the whole address, a network on a byte
     /// boundary only its leading bytes (nft shortens `/16` to 2 bytes), any other network is
-    /// masked with a bitwise first, a range is a `range` (or `cmp gte` + `cmp lte`), and a list of
-    /// several is a lookup in a named set.
+    /// masked with a bitwise first, a range is a `range` (or `cmp gte` + `cmp lte`), a list of
+    /// several is a lookup in a named set (``ListSplit`` has split the short ones into rules), and
+    /// a negated list of several is one `!=` comparison per element.
     mutating func appendAddresses(_ list: Negatable<AddressList>, field: AddressField) {
         guard let family = list.value.families.first else { return }
         emitPendingGuard()
@@ -28,18 +29,33 @@ extension RuleLowerer {
         var seen: Set<AddressSpec> = []
         let distinct = list.value.addresses.filter { seen.insert($0).inserted }
         let ranges = KeyRange.normalized(distinct.compactMap(KeyRange.init))
+        if list.isNegated, ranges.count > 1 {
+            // Not in any of them: one `!=` per element, in one rule (no set).
+            for range in ranges {
+                appendAddressRange(range, writtenAsRange: false, offset: offset, operator: .notEqual)
+            }
+            return
+        }
         guard ranges.count == 1, let only = ranges.first else {
             append(.payload(base: .network, offset: offset, length: keyType.length, destination: .r1))
-            appendLookup(keyType: keyType, elements: ranges, negated: list.isNegated)
+            appendLookup(keyType: keyType, elements: ranges, negated: false)
             return
         }
         // One address, or several that merge into one (a network and a part of it). A range
         // written as such stays a range even when it covers exactly one network, as nft keeps it.
         let writtenAsRange = if distinct.count == 1, case .range = distinct[0] { true } else { false }
-        if !writtenAsRange, let prefixLength = KeyBytes.prefixLength(from: only.from, to: only.to) {
-            appendNetwork(only.from, prefixLength: prefixLength, offset: offset, operator: list.compareOperator)
+        appendAddressRange(only, writtenAsRange: writtenAsRange, offset: offset, operator: list.compareOperator)
+    }
+
+    /// One address element: a network compare when it is exactly a network (and not written as
+    /// a range), else a range compare.
+    private mutating func appendAddressRange(
+        _ range: KeyRange, writtenAsRange: Bool, offset: UInt32, operator op: NftCompareOperator
+    ) {
+        if !writtenAsRange, let prefixLength = KeyBytes.prefixLength(from: range.from, to: range.to) {
+            appendNetwork(range.from, prefixLength: prefixLength, offset: offset, operator: op)
         } else {
-            appendKeyRange(only, base: .network, offset: offset, operator: list.compareOperator)
+            appendKeyRange(range, base: .network, offset: offset, operator: op)
         }
     }
 

@@ -35,9 +35,14 @@ extension RuleLowerer {
         }
     }
 
+    /// One port or range is a comparison; a negated list one `!=` per element; a positive list
+    /// (one ``ListSplit`` left whole) a lookup in a named set.
     private mutating func appendPortMatch(_ ranges: [KeyRange], offset: UInt32, negated: Bool) {
         if ranges.count == 1, let only = ranges.first {
             appendKeyRange(only, base: .transport, offset: offset, operator: negated ? .notEqual : .equal)
+        } else if negated {
+            // Not any of them: one `!=` per port or range, in one rule (no set).
+            for range in ranges { appendKeyRange(range, base: .transport, offset: offset, operator: .notEqual) }
         } else {
             append(.payload(base: .transport, offset: offset, length: 2, destination: .r1))
             appendLookup(keyType: .inetService, elements: ranges, negated: negated)

@@ -1,8 +1,9 @@
 /// The named sets of one table, shared by every rule whose list has the same content.
 ///
-/// A list of several ports or addresses becomes a lookup in a named set instead of nft's
-/// anonymous set per rule: anonymous sets bound in one batch cost the kernel quadratic time, and
-/// a list written many times is stored once. The name is derived from the content
+/// A list of ports or addresses that ``ListSplit`` leaves whole (longer than its cap, or in a
+/// rule with a `limit`) becomes a lookup in a named set instead of nft's anonymous set per rule:
+/// anonymous sets bound in one batch cost the kernel quadratic time, and a list written many
+/// times is stored once. The name is derived from the content
 /// (`fwd_s_<64-bit FNV-1a of key type, flags and elements>`), so the same list keeps the same set
 /// across applies.
 struct SetRegistry {

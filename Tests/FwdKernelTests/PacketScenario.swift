@@ -11,7 +11,7 @@ struct PacketScenario: Sendable, CustomStringConvertible {
     let expected: VerdictTable
 
     /// Every scenario of the suite.
-    static let all: [PacketScenario] = [host, hostRejectingAlternateHTTP]
+    static let all: [PacketScenario] = [host, hostRejectingAlternateHTTP, hostWithLists]
 
     /// ``ExampleRulesets/host()`` as it is.
     static let host = PacketScenario(name: "host firewall", ruleset: ExampleRulesets.host(), expected: hostVerdicts)

@@ -72,6 +72,21 @@ struct RuleTests {
         #expect(expandedNegated.allSatisfy { $0.source == negated.source })
     }
 
+    @Test("Overlapping addresses of a composite rule merge, so a packet matches one of its rules")
+    func expansionMergesOverlaps() {
+        let rule = Rule(
+            source: ["10.99.7.0/24", "10.99.0.0/25", "10.99.0.0/24", "10.99.7.0/24", "10.1.0.1-10.1.0.9", "10.1.0.5-10.1.0.20",
+                "fd00::/64", "fd00::1"],
+            jump: .log)
+        #expect(rule.expandedAddresses().map { "\($0.source!)" } == [
+            "10.99.7.0/24", "10.99.0.0/24", "10.1.0.1-10.1.0.20", "fd00::/64",
+        ])
+        let disjoint: AddressList = ["10.0.0.2", "10.0.0.1", "10.0.0.0/31"]
+        #expect(disjoint.disjointAddresses == ["10.0.0.2", "10.0.0.0/31"])
+        let untouched: AddressList = ["10.0.0.3", "10.0.0.1", "10.0.0.2"]
+        #expect(untouched.disjointAddresses == untouched.addresses)
+    }
+
     @Test("sameBehaviour ignores only the location")
     func sameBehaviour() {
         let a = Rule(proto: "tcp", dport: 22, jump: .accept, file: "a", line: 1)

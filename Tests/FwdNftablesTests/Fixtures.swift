@@ -2,7 +2,8 @@ import FwdModel
 
 /// Rulesets shared by the tests.
 enum Fixtures {
-    /// A filter table using every match and most targets, with lists shared between rules.
+    /// A filter table using every match and most targets, with lists: split into rules, shared
+    /// sets (a list beyond the split cap, or one the cap leaves whole), a negated list.
     static func mixedFilter() -> Table {
         let web: Negatable<PortList> = [80, 443, PortRange(8000, 8080)]
         let admins: Negatable<AddressList> = ["10.1.0.0/16", "192.168.7.7", "10.9.0.1-10.9.0.9"]
@@ -26,6 +27,8 @@ enum Fixtures {
                 Rule(inInterface: "veth+", outInterface: "!eth0", ctstate: Negatable([.new]), jump: .goto("web")),
                 Rule(proto: "udp", destination: ["10.2.0.1", "10.2.0.2", "10.2.0.3"], dport: .not(53), jump: .drop),
                 Rule(mark: Negatable(MarkValue(0x10, mask: 0xff)), jump: .accept),
+                Rule(proto: "udp", dport: .not([53, 123, PortRange(5000, 5100)]), comment: "not dns, ntp", jump: .drop),
+                Rule(proto: "tcp", dport: Negatable(PortList((1...9).map { PortRange($0 * 100) })), jump: .accept),
             ]),
             Chain("OUTPUT", rules: [
                 Rule(proto: "tcp", destination: admins, sport: web, jump: .accept),

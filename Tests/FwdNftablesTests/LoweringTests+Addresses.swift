@@ -66,8 +66,10 @@ import Testing
         ])
     }
 
-    @Test func aListIsALookupInANamedSet() throws {
-        let rule = Lower.rule(Rule(source: ["10.0.0.1", "10.0.0.2"], jump: .accept))
+    /// A list beyond the split cap (``ListSplit``) is a lookup in a named set.
+    @Test func aLongListIsALookupInANamedSet() throws {
+        let hosts = Negatable(AddressList((1...9).map { AddressSpec(parsing: "10.0.0.\($0)") }))
+        let rule = Lower.rule(Rule(source: hosts, jump: .accept))
         let lookup = try #require(rule.expressions.dropFirst(3).first)
         guard case .lookup(let name, _, .r1, false) = lookup else {
             Issue.record("expected a lookup, got \(lookup)")

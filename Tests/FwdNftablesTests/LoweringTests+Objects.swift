@@ -1,5 +1,5 @@
 import FwdModel
-import FwdNftables
+@testable import FwdNftables
 import Testing
 
 /// Tables, chains and sets.
@@ -44,11 +44,14 @@ import Testing
         #expect(lowered.map { $0.expressions.last } == [.verdict(.accept), .verdict(.drop)])
     }
 
+    /// A rule with a `limit` keeps its lists whole (one bucket): the lists below stay sets.
+    static let bucket = RateLimit(5, per: .second)
+
     @Test func theSameListIsOneSetWhateverItsOrder() {
         let ruleset = Lower.ruleset([
-            Rule(proto: "tcp", dport: [443, 80, 80], jump: .accept),
-            Rule(proto: "udp", sport: [80, 443], jump: .drop),
-            Rule(proto: "tcp", dport: [80, 444], jump: .drop),
+            Rule(proto: "tcp", dport: [443, 80, 80], limit: Self.bucket, jump: .accept),
+            Rule(proto: "udp", sport: [80, 443], limit: Self.bucket, jump: .drop),
+            Rule(proto: "tcp", dport: [80, 444], limit: Self.bucket, jump: .drop),
         ])
         let sets = NftablesLowering().lower(ruleset).tables[0].sets
         #expect(sets.count == 2)
@@ -58,9 +61,12 @@ import Testing
     }
 
     @Test func setNamesDependOnlyOnContent() {
-        let first = NftablesLowering().lower(Lower.ruleset([Rule(source: ["10.0.0.1", "10.0.0.2"], jump: .accept)]))
+        let first = NftablesLowering().lower(Lower.ruleset([
+            Rule(source: ["10.0.0.1", "10.0.0.2"], limit: Self.bucket, jump: .accept),
+        ]))
         let second = NftablesLowering().lower(Lower.ruleset([
-            Rule(proto: "tcp", dport: [1, 2], jump: .accept), Rule(source: ["10.0.0.2", "10.0.0.1"], jump: .drop),
+            Rule(proto: "tcp", dport: [1, 2], limit: Self.bucket, jump: .accept),
+            Rule(source: ["10.0.0.2", "10.0.0.1"], limit: Self.bucket, jump: .drop),
         ]))
         let name = first.tables[0].sets[0].name
         #expect(name.hasPrefix("fwd_s_") && name.count == 22)
@@ -70,7 +76,8 @@ import Testing
 
     @Test func rangesAndNetworksMakeAnIntervalSetWithOverlapsMerged() throws {
         let ruleset = Lower.ruleset([
-            Rule(source: ["10.0.0.0/8", "10.1.0.0/16", "192.168.0.1-192.168.0.9", "1.1.1.1"], jump: .accept),
+            Rule(source: ["10.0.0.0/8", "10.1.0.0/16", "192.168.0.1-192.168.0.9", "1.1.1.1"], limit: Self.bucket,
+                jump: .accept),
         ])
         let set = try #require(NftablesLowering().lower(ruleset).tables[0].sets.first)
         #expect(set.isInterval && set.keyType == .ipv4Address)
@@ -83,8 +90,8 @@ import Testing
 
     @Test func setIDsAreUniqueAcrossTheBatch() {
         let ruleset = Ruleset([
-            Table(.nat, chains: [Chain("PREROUTING", rules: [Rule(proto: "tcp", dport: [1, 2], jump: .accept)])]),
-            Table(.filter, chains: [Chain("INPUT", rules: [Rule(proto: "tcp", dport: [1, 2], jump: .accept)])]),
+            Table(.nat, chains: [Chain("PREROUTING", rules: [Rule(proto: "tcp", dport: [1, 2], limit: Self.bucket, jump: .accept)])]),
+            Table(.filter, chains: [Chain("INPUT", rules: [Rule(proto: "tcp", dport: [1, 2], limit: Self.bucket, jump: .accept)])]),
         ])
         let lowered = NftablesLowering().lower(ruleset)
         #expect(lowered.tables.map { $0.sets.map(\.id) } == [[1], [2]])
@@ -103,7 +110,9 @@ import Testing
                 for (chain, nftChain) in zip(table.kind.builtinChains.compactMap { table[$0] }
                     + table.chains.filter { !table.isBuiltin($0) }, nftTable.chains)
                 {
-                    for (rule, nftRule) in zip(chain.rules, nftChain.rules) {
+                    let splitRules = chain.rules.flatMap { rule in ListSplit.rules(for: rule) }
+                    #expect(splitRules.count == nftChain.rules.count)
+                    for (rule, nftRule) in zip(splitRules, nftChain.rules) {
                         let guarded = nftRule.expressions.contains(.meta(.nfproto, destination: .r1))
                         #expect(guarded == (rule.families == .ipv4 || rule.families == .ipv6), "\(rule)")
                     }

@@ -42,14 +42,16 @@ import Testing
         ])
     }
 
-    @Test func portListsAreLookupsInvertedWhenNegated() throws {
-        let rule = Lower.rule(Rule(proto: "tcp", dport: .not([22, 80]), jump: .accept))
-        guard case .lookup(let name, _, _, true)? = rule.expressions.dropLast().last else {
-            Issue.record("expected an inverted lookup in \(rule.expressions)")
+    /// A list beyond the split cap (``ListSplit``) is a lookup in a named set.
+    @Test func aLongPortListIsALookup() throws {
+        let ports = Negatable(PortList((1...9).map { PortRange($0) }))
+        let rule = Lower.rule(Rule(proto: "tcp", dport: ports, jump: .accept))
+        guard case .lookup(let name, _, _, false)? = rule.expressions.dropLast().last else {
+            Issue.record("expected a lookup in \(rule.expressions)")
             return
         }
         #expect(rule.expressions.map(\.debugDescription) == tcpGuard + [
-            "[ payload load 2b @ transport header + 2 => reg 1 ]", "[ lookup reg 1 set \(name) 0x1 ]", accept,
+            "[ payload load 2b @ transport header + 2 => reg 1 ]", "[ lookup reg 1 set \(name) ]", accept,
         ])
     }
 

@@ -1,22 +1,58 @@
 import FwdModel
 
-/// A model rule and the nft text that should build the same expressions. `@SET` in the text
-/// stands for the named set(s) the lowered rule looks up, in order.
+/// A model rule and the nft text that should build the same expressions: one nft rule, or one per
+/// rule the model rule is split into (``NftEquivalenceCase/init(_:rules:table:chain:)``). `@SET`
+/// in the text stands for the named set(s) the lowered rules look up, in order.
 struct NftEquivalenceCase {
     var rule: Rule
     var table: TableKind
     var chain: String
-    var nft: String
+    var nftRules: [String]
 
     init(_ rule: Rule, _ nft: String, table: TableKind = .filter, chain: String = "INPUT") {
+        self.init(rule, rules: [nft], table: table, chain: chain)
+    }
+
+    init(_ rule: Rule, rules nftRules: [String], table: TableKind = .filter, chain: String = "INPUT") {
         self.rule = rule
-        self.nft = nft
+        self.nftRules = nftRules
         self.table = table
         self.chain = chain
     }
 
     /// One case per match and target, written as a person would write them for nft.
-    static let all: [NftEquivalenceCase] = addresses + protocols + meta + targets + nat
+    static let all: [NftEquivalenceCase] = addresses + protocols + meta + targets + nat + lists
+
+    /// Nine ports: one more than a rule may be split into, so a set.
+    static let ninePorts = Negatable(PortList((1...9).map { PortRange($0 * 11) }))
+
+    /// Lists: split into one rule per element (per combination), a set beyond the cap or with a
+    /// limit, a run of `!=` when negated.
+    static let lists: [NftEquivalenceCase] = [
+        .init(Rule(proto: "tcp", dport: [443, 22, 80], jump: .accept),
+            rules: ["tcp dport 22 accept", "tcp dport 80 accept", "tcp dport 443 accept"]),
+        .init(Rule(source: ["10.0.0.1", "10.0.0.0/24", "192.168.1.0/24"], jump: .accept),
+            rules: ["ip saddr 10.0.0.0/24 accept", "ip saddr 192.168.1.0/24 accept"]),
+        .init(Rule(destination: ["fd00::1", "fd00::2"], jump: .log(prefix: "six ", level: .info)),
+            rules: ["ip6 daddr fd00::1 log prefix \"six \" level info", "ip6 daddr fd00::2 log prefix \"six \" level info"]),
+        .init(Rule(source: ["10.1.2.0/23", "10.9.0.1-10.9.0.9"], jump: .jump("user")),
+            rules: ["ip saddr 10.1.2.0/23 jump user", "ip saddr 10.9.0.1-10.9.0.9 jump user"]),
+        .init(Rule(proto: "udp", source: ["10.0.0.0/8", "172.16.0.0/12"], sport: [53, 5353], dport: 53, comment: "dns",
+            jump: .accept),
+            rules: [
+                "ip saddr 10.0.0.0/8 udp sport 53 udp dport 53 accept comment \"dns\"",
+                "ip saddr 10.0.0.0/8 udp sport 5353 udp dport 53 accept comment \"dns\"",
+                "ip saddr 172.16.0.0/12 udp sport 53 udp dport 53 accept comment \"dns\"",
+                "ip saddr 172.16.0.0/12 udp sport 5353 udp dport 53 accept comment \"dns\"",
+            ]),
+        .init(Rule(proto: "tcp", dport: ninePorts, jump: .accept), "tcp dport @SET accept"),
+        .init(Rule(proto: "tcp", destination: ["10.0.0.1", "10.0.0.2"], dport: ninePorts, jump: .drop),
+            rules: ["ip daddr 10.0.0.1 tcp dport @SET drop", "ip daddr 10.0.0.2 tcp dport @SET drop"]),
+        .init(Rule(proto: "tcp", dport: [22, 80], limit: RateLimit(5, per: .second), jump: .accept),
+            "tcp dport @SET limit rate 5/second accept"),
+        .init(Rule(proto: "tcp", sport: .not([22, PortRange(1000, 2000)]), jump: .accept),
+            "tcp sport != 22 tcp sport != 1000-2000 accept"),
+    ]
 
     static let addresses: [NftEquivalenceCase] = [
         .init(Rule(source: "10.0.0.0/8", jump: .accept), "ip saddr 10.0.0.0/8 accept"),
@@ -31,8 +67,6 @@ struct NftEquivalenceCase {
         .init(Rule(source: "2001:db8::/65", jump: .accept), "ip6 saddr 2001:db8::/65 accept"),
         .init(Rule(destination: "!fd00::1", jump: .accept), "ip6 daddr != fd00::1 accept"),
         .init(Rule(source: "::1-::5", jump: .accept), "ip6 saddr ::1-::5 accept"),
-        .init(Rule(source: ["10.0.0.1", "10.0.0.0/24", "192.168.1.0/24"], jump: .accept), "ip saddr @SET accept"),
-        .init(Rule(destination: ["fd00::1", "fd00::2"], jump: .accept), "ip6 daddr @SET accept"),
         .init(Rule(source: "10.0.0.0/8", destination: "10.0.0.0/8", jump: .accept),
             "ip saddr 10.0.0.0/8 ip daddr 10.0.0.0/8 accept"),
         .init(Rule(proto: "tcp", source: "10.0.0.0/8", inInterface: "eth0", dport: 22, jump: .accept),
@@ -46,8 +80,6 @@ struct NftEquivalenceCase {
         .init(Rule(proto: "udp", sport: .not(53), dport: [PortRange(1024, 65535)], jump: .accept),
             "udp sport != 53 udp dport 1024-65535 accept"),
         .init(Rule(proto: "tcp", dport: .not([PortRange(1000, 2000)]), jump: .accept), "tcp dport != 1000-2000 accept"),
-        .init(Rule(proto: "tcp", dport: [22, 80, 443], jump: .accept), "tcp dport @SET accept"),
-        .init(Rule(proto: "tcp", sport: .not([22, PortRange(1000, 2000)]), jump: .accept), "tcp sport != @SET accept"),
         .init(Rule(proto: "sctp", dport: 22, jump: .accept), "sctp dport 22 accept"),
         .init(Rule(proto: "dccp", sport: 22, jump: .accept), "dccp sport 22 accept"),
         .init(Rule(proto: "udplite", dport: 22, jump: .accept), "udplite dport 22 accept"),

@@ -1,5 +1,5 @@
 import FwdModel
-import FwdNftables
+@testable import FwdNftables
 import Testing
 
 /// Tier (b): the lowering of each model rule against what nft itself builds for the equivalent
@@ -12,24 +12,29 @@ struct NftEquivalenceTests {
         let ruleset = Self.ruleset(of: cases)
         #expect(ruleset.validate().isEmpty, "\(ruleset.validate())")
         let lowered = NftablesLowering().lower(ruleset)
-        let loweredRules = cases.map { Self.loweredRule(for: $0, among: cases, in: lowered) }
+        let loweredRules = Self.loweredRules(of: cases, in: lowered)
 
         var text = NftTextRenderer().render(Self.withoutRules(lowered))
-        for (index, item) in cases.enumerated() {
-            var body = item.nft
-            for name in loweredRules[index].lookedUpSets { body = body.replacingFirst("@SET", with: "@" + name) }
-            text += "add rule inet \(NftablesLowering.tableName(for: item.table)) \(item.chain) \(body)\n"
+        var expected: [(item: NftEquivalenceCase, nft: String, rule: NftRule)] = []
+        for (item, rules) in zip(cases, loweredRules) {
+            #expect(rules.count == item.nftRules.count, "\(item.nftRules): lowered to \(rules.count) rules")
+            for (nft, rule) in zip(item.nftRules, rules) {
+                var body = nft
+                for name in rule.lookedUpSets { body = body.replacingFirst("@SET", with: "@" + name) }
+                text += "add rule inet \(NftablesLowering.tableName(for: item.table)) \(item.chain) \(body)\n"
+                expected.append((item, nft, rule))
+            }
         }
         let output = try await NftProcess.debugCheck(text)
         try #require(output.succeeded, "nft refused the rules:\n\(output.standardError)\n\(text)")
         let built = DebugRule.parse(output.standardOutput)
-        try #require(built.count == cases.count, "nft printed \(built.count) rules for \(cases.count) cases")
-        for (index, item) in cases.enumerated() {
-            let ours = loweredRules[index].expressions.map(\.debugDescription)
-            #expect(ours == built[index].lines, "\(item.nft)\n ours:\n\(ours.joined(separator: "\n"))\n nft:\n\(built[index])")
-            #expect(built[index].table == NftablesLowering.tableName(for: item.table) && built[index].chain == item.chain)
-            if let comment = loweredRules[index].comment {
-                #expect(built[index].userdata?.contains(comment) == true, "comment of \(item.nft)")
+        try #require(built.count == expected.count, "nft printed \(built.count) rules for \(expected.count)")
+        for ((item, nft, rule), theirs) in zip(expected, built) {
+            let ours = rule.expressions.map(\.debugDescription)
+            #expect(ours == theirs.lines, "\(nft)\n ours:\n\(ours.joined(separator: "\n"))\n nft:\n\(theirs)")
+            #expect(theirs.table == NftablesLowering.tableName(for: item.table) && theirs.chain == item.chain)
+            if let comment = rule.comment {
+                #expect(theirs.userdata?.contains(comment) == true, "comment of \(nft)")
             }
         }
     }
@@ -49,13 +54,19 @@ struct NftEquivalenceTests {
         return ruleset
     }
 
-    /// The lowered rule of `item`: same table and chain, same position among that chain's cases.
-    static func loweredRule(for item: NftEquivalenceCase, among cases: [NftEquivalenceCase], in lowered: NftRuleset) -> NftRule {
-        let position = cases.prefix { $0.rule != item.rule || $0.nft != item.nft }
-            .filter { $0.table == item.table && $0.chain == item.chain }.count
-        let table = lowered.tables.first { $0.name == NftablesLowering.tableName(for: item.table) }
-        let chain = table?.chains.first { $0.name == item.chain }
-        return chain?.rules[position] ?? NftRule(expressions: [], comment: nil, location: item.rule.location)
+    /// The lowered rules of each case, in case order: a chain's rules are handed out to its
+    /// cases in turn, as many to each as its rule is split into (``ListSplit``).
+    static func loweredRules(of cases: [NftEquivalenceCase], in lowered: NftRuleset) -> [[NftRule]] {
+        var taken: [String: Int] = [:]
+        return cases.map { item in
+            let key = "\(item.table) \(item.chain)"
+            let table = lowered.tables.first { $0.name == NftablesLowering.tableName(for: item.table) }
+            let rules = table?.chains.first { $0.name == item.chain }?.rules ?? []
+            let start = taken[key, default: 0]
+            let count = ListSplit.rules(for: item.rule).count
+            taken[key] = start + count
+            return Array(rules.dropFirst(start).prefix(count))
+        }
     }
 
     /// The tables, chains and sets of `ruleset` without rules, to declare before `add rule`.

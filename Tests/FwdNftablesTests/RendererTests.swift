@@ -88,8 +88,11 @@ import Testing
 
     @Test func tablesChainsAndSetsAreLaidOutAsNftListsThem() {
         let table = Table(.filter, chains: [
-            Chain("user", rules: [Rule(proto: "tcp", dport: [1, 2, 3, 4, 5, 6, 7], jump: .accept)]),
-            Chain("INPUT", policy: .drop, rules: [Rule(source: ["10.0.0.3", "10.0.0.1", "10.0.0.2"], jump: .jump("user"))]),
+            // Nine ports: beyond the split cap. A limit keeps the address list whole.
+            Chain("user", rules: [Rule(proto: "tcp", dport: [1, 2, 3, 4, 5, 6, 7, 8, 9], jump: .accept)]),
+            Chain("INPUT", policy: .drop, rules: [
+                Rule(source: ["10.0.0.3", "10.0.0.1", "10.0.0.2"], limit: RateLimit(5, per: .second), jump: .jump("user")),
+            ]),
         ])
         let lowered = NftablesLowering().lower(Ruleset([table]))
         let ports = lowered.tables[0].sets[1].name
@@ -105,12 +108,12 @@ import Testing
             \tset \(ports) {
             \t\ttype inet_service
             \t\telements = { 1, 2, 3, 4, 5,
-            \t\t\t     6, 7 }
+            \t\t\t     6, 7, 8, 9 }
             \t}
 
             \tchain INPUT {
             \t\ttype filter hook input priority filter; policy drop;
-            \t\tip saddr @\(addresses) jump user
+            \t\tip saddr @\(addresses) limit rate 5/second jump user
             \t}
 
             \tchain user {

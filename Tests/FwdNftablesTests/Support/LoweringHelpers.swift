@@ -20,12 +20,42 @@ enum Lower {
         return NftablesLowering().lower(ruleset).tables[0].chains[0].rules[0]
     }
 
+    /// Every nftables rule `rule` lowers to (several when its lists are split), which must be
+    /// valid where it stands, and the sets of the table.
+    static func split(
+        _ rule: Rule, table: TableKind = .filter, chain: String = "INPUT",
+        sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) -> (rules: [NftRule], sets: [NftSet]) {
+        let ruleset = ruleset([rule], table: table, chain: chain)
+        let problems = ruleset.validate()
+        #expect(problems.isEmpty, "test rule is invalid: \(problems)", sourceLocation: sourceLocation)
+        let lowered = NftablesLowering().lower(ruleset).tables[0]
+        return (lowered.chains[0].rules, lowered.sets)
+    }
+
     /// The lowered `rule`'s expressions as `nft --debug=netlink` prints them.
     static func lines(
         _ rule: Rule, table: TableKind = .filter, chain: String = "INPUT",
         sourceLocation: Testing.SourceLocation = #_sourceLocation
     ) -> [String] {
         Lower.rule(rule, table: table, chain: chain, sourceLocation: sourceLocation).expressions.map(\.debugDescription)
+    }
+
+    /// Every rule line `nft list ruleset` prints for `rule` (several when its lists are split).
+    static func texts(_ rule: Rule, table: TableKind = .filter, chain: String = "INPUT") -> [String] {
+        let rendered = NftTextRenderer().render(ruleset([rule], table: table, chain: chain))
+        var inChain = false
+        var lines: [String] = []
+        for line in rendered.split(separator: "\n") {
+            if line.hasPrefix("\tchain ") {
+                inChain = true
+            } else if line == "\t}" {
+                inChain = false
+            } else if inChain, line.hasPrefix("\t\t"), !line.contains(" hook ") {
+                lines.append(String(line.dropFirst(2)))
+            }
+        }
+        return lines
     }
 
     /// The lowered `rule` as `nft list ruleset` prints it.
