@@ -35,7 +35,11 @@ let package = Package(
 
         /// The YAML config loader: one streaming pass over libyaml's events into the model, with
         /// defines, templates, includes and file:line:column diagnostics; and the canonical printer.
-        .target(name: "FwdConfig", dependencies: ["FwdModel", "FwdPolicy", "CYAML"], swiftSettings: strict),
+        .target(
+            name: "FwdConfig",
+            dependencies: ["FwdModel", "FwdPolicy", "CYAML", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strict
+        ),
 
         /// Loads a config and prints time and counts, and writes the same rules as nft text and
         /// iptables-restore scripts: the driver of bench/config-load.sh.

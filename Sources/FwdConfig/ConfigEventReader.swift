@@ -17,11 +17,12 @@ extension YAMLEventReader: ConfigEventReader {}
 
 /// Chooses the reader for a file.
 enum ConfigEventReaders {
-    /// fwd's JSON reader when the first character that is not a blank or a line break is `{` or
-    /// `[` (and `jsonAllowed`), else libyaml's.
-    static func reader(for bytes: [UInt8], fileName: String, jsonAllowed: Bool) -> any ConfigEventReader {
-        if jsonAllowed, looksLikeJSON(bytes) { return JSONEventReader(bytes: bytes, fileName: fileName) }
-        return YAMLEventReader(bytes: bytes, fileName: fileName)
+    /// When `fastReadersAllowed`: fwd's JSON reader when the first character that is not a
+    /// blank or a line break is `{` or `[`, else its YAML subset reader. Otherwise libyaml's.
+    static func reader(for bytes: [UInt8], fileName: String, fastReadersAllowed: Bool) -> any ConfigEventReader {
+        guard fastReadersAllowed else { return YAMLEventReader(bytes: bytes, fileName: fileName) }
+        if looksLikeJSON(bytes) { return JSONEventReader(bytes: bytes, fileName: fileName) }
+        return YAMLSubsetReader(bytes: bytes)
     }
 
     /// Whether the first byte that is not a space, tab or line break is `{` or `[`.

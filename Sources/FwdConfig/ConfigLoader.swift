@@ -35,16 +35,22 @@ public struct ConfigLoader: Sendable {
         }
     }
 
-    /// Reads with `read` and finishes. A file that starts like JSON but is not strict JSON ends
-    /// the attempt; the next one reads that file with libyaml. Each attempt adds a file to those,
-    /// so there are at most as many attempts as files, plus one.
+    /// Reads with `read` and finishes. A file that starts like JSON but is not strict JSON, or a
+    /// YAML file outside what the YAML subset reader reads, ends the attempt; the next one reads
+    /// that file with libyaml. Each attempt adds a file to those, so there are at most as many
+    /// attempts as files, plus one.
     private func load(_ read: (ConfigParser) -> Void) throws(ConfigError) -> LoadedConfig {
         var readAsYAML: [String: Diagnostic] = [:]
+        var readWithLibyaml: Set<String> = []
         while true {
-            let parser = ConfigParser(readAsYAML: readAsYAML)
+            let parser = ConfigParser(readAsYAML: readAsYAML, readWithLibyaml: readWithLibyaml)
             read(parser)
-            guard let failure = parser.jsonFailure else { return try finish(parser) }
-            readAsYAML[failure.file] = failure.error
+            guard let failure = parser.fastReaderFailure else { return try finish(parser) }
+            if let jsonError = failure.jsonError {
+                readAsYAML[failure.file] = jsonError
+            } else {
+                readWithLibyaml.insert(failure.file)
+            }
         }
     }
 

@@ -37,14 +37,18 @@ final class ConfigParser {
     /// Files whose JSON reading failed in an earlier attempt of this load, with that error: they
     /// are read with libyaml, and if libyaml fails too, the JSON syntax error is what is reported.
     let readAsYAML: [String: Diagnostic]
-    /// The JSON syntax error that ended this attempt: the loader starts again and reads that
-    /// file with libyaml (which reads YAML flow style such as `{tables: …}`, comments and
-    /// trailing commas).
-    private(set) var jsonFailure: (file: String, error: Diagnostic)?
+    /// Files the YAML subset reader gave up on in an earlier attempt: they are read with libyaml.
+    let readWithLibyaml: Set<String>
+    /// The file whose fast reading ended this attempt, with the JSON syntax error (nil when the
+    /// YAML subset reader gave up): the loader starts again and reads that file with libyaml
+    /// (which reads YAML flow style such as `{tables: …}`, comments and trailing commas, and
+    /// all of YAML).
+    private(set) var fastReaderFailure: (file: String, jsonError: Diagnostic?)?
 
     /// A parser for one attempt at a load.
-    init(readAsYAML: [String: Diagnostic] = [:]) {
+    init(readAsYAML: [String: Diagnostic] = [:], readWithLibyaml: Set<String> = []) {
         self.readAsYAML = readAsYAML
+        self.readWithLibyaml = readWithLibyaml
     }
 
     /// One file being parsed: its event stream, its name and its directory (for includes).
@@ -52,25 +56,38 @@ final class ConfigParser {
         let reader: any ConfigEventReader
         let name: String
         let directory: String
+        /// The file's name as locations hold it.
+        let sourceFile: SourceFile
+
+        init(reader: any ConfigEventReader, name: String, directory: String) {
+            self.reader = reader
+            self.name = name
+            self.directory = directory
+            sourceFile = SourceFile(name)
+        }
 
         /// The location of `event` in this file.
         func location(_ event: YAMLEvent) -> SourceLocation {
-            SourceLocation(file: name, line: event.line, column: event.column)
+            SourceLocation(sourceFile, line: event.line, column: event.column)
         }
     }
 
     /// Parses `bytes` as the file `name`, whose includes are relative to `directory`: with fwd's
-    /// JSON reader when the text starts with `{` or `[` (unless an earlier attempt found it is not
-    /// strict JSON), else with libyaml.
+    /// JSON reader when the text starts with `{` or `[`, else with its YAML subset reader (unless
+    /// an earlier attempt found the file is not strict JSON or not in the subset), else with
+    /// libyaml.
     func parse(bytes: [UInt8], name: String, directory: String) {
-        guard jsonFailure == nil else { return }
+        guard fastReaderFailure == nil else { return }
         files.append(name)
         digest.add(name: name, bytes: bytes)
         let jsonError = readAsYAML[name]
-        let reader = ConfigEventReaders.reader(for: bytes, fileName: name, jsonAllowed: jsonError == nil)
+        let reader = ConfigEventReaders.reader(
+            for: bytes, fileName: name, fastReadersAllowed: jsonError == nil && !readWithLibyaml.contains(name))
         parseDocument(FileContext(reader: reader, name: name, directory: directory))
-        if reader is JSONEventReader, let error = reader.syntaxError {
-            jsonFailure = (name, error)
+        if let subset = reader as? YAMLSubsetReader, subset.gaveUp {
+            fastReaderFailure = (name, nil)
+        } else if reader is JSONEventReader, let error = reader.syntaxError {
+            fastReaderFailure = (name, error)
         } else if let jsonError, let yamlError = reader.syntaxError {
             problems += reader.problems.filter { $0 != yamlError } + [jsonError]
         } else {

@@ -69,10 +69,12 @@ extension Table {
         var problems: [Diagnostic] = []
         let names = Set(chains.map(\.name))
         for chain in chains {
-            for (index, rule) in chain.rules.enumerated() {
-                guard let target = rule.target?.chainReference else { continue }
+            // By index: `enumerated()` would copy every rule.
+            for index in chain.rules.indices {
+                guard let target = chain.rules[index].target?.chainReference else { continue }
                 func problem(_ message: String) -> Diagnostic {
-                    Diagnostic(message, at: rule.location, table: kind, chain: chain.name, ruleNumber: index + 1)
+                    Diagnostic(message, at: chain.rules[index].location, table: kind, chain: chain.name,
+                        ruleNumber: index + 1)
                 }
                 if kind.isBuiltin(target) {
                     problems.append(problem("cannot jump to builtin chain '\(target)'"))

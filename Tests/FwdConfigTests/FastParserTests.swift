@@ -117,19 +117,3 @@ struct FastParserTests {
         #expect(FastParsers.connectionState("new") == nil)
     }
 }
-
-@Suite("SHA-256")
-struct SHA256Tests {
-    @Test func knownDigests() {
-        var empty = SHA256()
-        empty.update([])
-        #expect(empty.hexDigest() == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
-        var abc = SHA256()
-        abc.update(Array("ab".utf8))
-        abc.update(Array("c".utf8))
-        #expect(abc.hexDigest() == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
-        var long = SHA256()
-        long.update(Array(String(repeating: "a", count: 1_000).utf8))
-        #expect(long.hexDigest() == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
-    }
-}
