@@ -89,7 +89,11 @@ let package = Package(
         ),
 
         /// NftRuleset → one atomic nfnetlink batch through libnftnl; reads back fwd's own tables.
-        .target(name: "FwdNetlink", dependencies: ["FwdNftables", "FwdModel", "CLibMnl"], swiftSettings: strict),
+        .target(
+            name: "FwdNetlink",
+            dependencies: ["FwdNftables", "FwdModel", "CLibMnl", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strict
+        ),
 
         /// The adapters between the daemon's protocols and the rest: the iptables and nftables
         /// backends, the backend choice (auto picks nftables when it answers), the config source.

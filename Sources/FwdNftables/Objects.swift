@@ -109,11 +109,16 @@ public struct NftSet: Hashable, Sendable {
     /// The most elements the set may hold (`NFTA_SET_DESC_SIZE`, nft's `size`); nil for no limit.
     /// A size also lets the kernel pick a fixed-size hash, which fills faster.
     public var size: UInt32?
+    /// The name is derived from the elements (a list set, `fwd_s_<hash>`): a set of this name
+    /// always holds these elements, so a commit keeps an existing one as it is instead of
+    /// flushing and refilling it. False for the ruleset's declared sets, whose elements a re-apply
+    /// resets to the config.
+    public var isContentNamed: Bool
 
     /// A set.
     public init(
         name: String, id: UInt32, keyType: NftSetKeyType, isAnonymous: Bool, isInterval: Bool,
-        elements: [NftSetElement], size: UInt32? = nil
+        elements: [NftSetElement], size: UInt32? = nil, isContentNamed: Bool = false
     ) {
         self.name = name
         self.id = id
@@ -122,6 +127,7 @@ public struct NftSet: Hashable, Sendable {
         self.isInterval = isInterval
         self.elements = elements
         self.size = size
+        self.isContentNamed = isContentNamed
     }
 }
 

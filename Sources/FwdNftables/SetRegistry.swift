@@ -31,7 +31,9 @@ struct SetRegistry {
         let set = NftSet(
             name: name, id: nextID, keyType: keyType, isAnonymous: false,
             isInterval: content.isInterval,
-            elements: elements.map { NftSetElement(from: $0.from, to: $0.to) })
+            elements: elements.map { NftSetElement(from: $0.from, to: $0.to) },
+            // A suffixed name (after a hash collision) depends on the order sets were met.
+            isContentNamed: suffix == 1)
         nextID &+= 1
         indexByContent[content] = sets.count
         names.insert(name)

@@ -24,6 +24,32 @@ extension CLITests {
             }
         }
 
+        @Test("nftables: after incremental re-applies `nft list ruleset` is still exactly `fwd show --format nft`")
+        func nftablesReadbackMatchesShowAfterIncrementalCommits() async throws {
+            try await CLIScenario.with { scenario in
+                // The example with a rule changed in the middle of INPUT, one moved, one gone and one added.
+                let original = try String(contentsOfFile: Self.example, encoding: .utf8)
+                let changed = original
+                    .replacingOccurrences(of: "dport: [80, 443]", with: "dport: [80, 8443]")
+                    .replacingOccurrences(of: "        - {proto: tcp, dport: 23, jump: REJECT, reject-with: tcp-reset, comment: no telnet}\n", with: "")
+                    .replacingOccurrences(
+                        of: "        - {in: lo, jump: ACCEPT, comment: loopback}\n",
+                        with: "        - {proto: udp, dport: 53, jump: ACCEPT, comment: dns}\n")
+                    .replacingOccurrences(
+                        of: "        - {ctstate: INVALID, jump: DROP}\n",
+                        with: "        - {ctstate: INVALID, jump: DROP}\n        - {in: lo, jump: ACCEPT, comment: loopback}\n")
+                #expect(changed != original)
+                let changedPath = try scenario.writeConfig(changed, name: "changed.yaml")
+                for config in [Self.example, changedPath, Self.example] {
+                    let show = try await scenario.fwd(["show", "--config", config, "--format", "nft"])
+                    let result = try await scenario.fwd(
+                        ["apply"] + scenario.kernelOptions(config: config) + ["--backend", "nftables"])
+                    #expect(result.exitCode == 0, "\(result)")
+                    #expect(try await Readback.nftables(scenario.namespace) == show.standardOutput, "\(config)")
+                }
+            }
+        }
+
         @Test("iptables: iptables-legacy-save after apply holds exactly `fwd show --format iptables` and ip6tables")
         func iptablesReadbackMatchesShow() async throws {
             try await CLIScenario.with { scenario in

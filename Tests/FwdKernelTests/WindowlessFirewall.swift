@@ -24,15 +24,24 @@ enum WindowlessFirewall {
     static let decoyChainCount = 250
 
     /// The model ruleset with `decoys` decoy chains; `comment` labels the allowed-UDP rule
-    /// (changing it changes the ruleset but not what it does).
-    static func ruleset(comment: String = "allowed flood", decoys: Int = decoyChainCount) -> Ruleset {
+    /// (changing it changes the ruleset but not what it does). The `alternate` form does the same
+    /// with other rules: an extra rule first in INPUT (dropping UDP to ``allowedUDPPort`` + 1000),
+    /// the TCP and UDP accepts swapped, the last decoy chain gone and every other decoy's port
+    /// moved — so an incremental commit between the two forms deletes, inserts and moves rules
+    /// and deletes or creates a chain.
+    static func ruleset(comment: String = "allowed flood", decoys: Int = decoyChainCount, alternate: Bool = false)
+        -> Ruleset
+    {
         var filter = Table.withBuiltinChains(.filter)
         filter["INPUT"]?.policy = .drop
+        if alternate { filter.append(Rule(proto: .udp, dport: port(allowedUDPPort + 1000), jump: .drop), to: "INPUT") }
         filter.append(Rule(ctstate: [.established, .related], jump: .accept), to: "INPUT")
-        filter.append(Rule(proto: .udp, dport: port(allowedUDPPort), comment: comment, jump: .accept), to: "INPUT")
-        filter.append(Rule(proto: .tcp, dport: port(allowedTCPPort), jump: .accept), to: "INPUT")
-        for index in 0..<decoys {
-            filter.add(Chain("decoy\(index)", rules: [Rule(proto: .udp, dport: port(10_000 + index), jump: .accept)]))
+        let udp = Rule(proto: .udp, dport: port(allowedUDPPort), comment: comment, jump: .accept)
+        let tcp = Rule(proto: .tcp, dport: port(allowedTCPPort), jump: .accept)
+        for rule in alternate ? [tcp, udp] : [udp, tcp] { filter.append(rule, to: "INPUT") }
+        for index in 0..<(alternate ? decoys - 1 : decoys) {
+            let decoyPort = 10_000 + index + (alternate && index.isMultiple(of: 2) ? 5_000 : 0)
+            filter.add(Chain("decoy\(index)", rules: [Rule(proto: .udp, dport: port(decoyPort), jump: .accept)]))
         }
         return Ruleset([filter])
     }

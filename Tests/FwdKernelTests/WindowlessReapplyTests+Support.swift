@@ -56,14 +56,19 @@ extension WindowlessReapplyTests {
     }
 
     /// Loads the firewall ``reapplies`` times: the same ruleset each time, or one whose
-    /// allowed-UDP comment changes every time (a different but equivalent ruleset).
+    /// allowed-UDP comment changes every time, alternating between the two forms of
+    /// ``WindowlessFirewall/ruleset(comment:decoys:alternate:)`` (different but equivalent
+    /// rulesets: every re-apply deletes, inserts and moves rules, and deletes or creates a chain).
     static func reapply(
         changingComment: Bool, decoys: Int = WindowlessFirewall.decoyChainCount,
         with load: (Ruleset) async throws -> Void
     ) async throws {
         let same = WindowlessFirewall.ruleset(decoys: decoys)
         for round in 1...reapplies {
-            let changed = { WindowlessFirewall.ruleset(comment: "re-apply \(round)", decoys: decoys) }
+            let changed = {
+                WindowlessFirewall.ruleset(
+                    comment: "re-apply \(round)", decoys: decoys, alternate: !round.isMultiple(of: 2))
+            }
             try await load(changingComment ? changed() : same)
             await Task.yield()
         }

@@ -11,6 +11,11 @@ public struct NftCommitReport: Hashable, Sendable {
     public var batchBytes: Int
     /// Rules sent.
     public var ruleCount: Int
+    /// Rules of kept chains left in the kernel as they were (same handle, counters and limits).
+    public var keptRuleCount: Int
+    /// Rules of kept chains deleted one by one (`DELRULE` by handle); not counting the rules of
+    /// chains deleted or flushed whole.
+    public var deletedRuleCount: Int
     /// Tables that did not exist and were created (`family name`).
     public var createdTables: [String]
     /// fwd tables the new ruleset no longer has, deleted.
@@ -28,13 +33,15 @@ public struct NftCommitReport: Hashable, Sendable {
     public init(
         mode: NftCommitMode, attempts: Int, messageCount: Int, batchBytes: Int, ruleCount: Int,
         createdTables: [String], deletedTables: [String], recreatedBaseChains: [String],
-        buildDuration: Duration, kernelDuration: Duration
+        buildDuration: Duration, kernelDuration: Duration, keptRuleCount: Int = 0, deletedRuleCount: Int = 0
     ) {
         self.mode = mode
         self.attempts = attempts
         self.messageCount = messageCount
         self.batchBytes = batchBytes
         self.ruleCount = ruleCount
+        self.keptRuleCount = keptRuleCount
+        self.deletedRuleCount = deletedRuleCount
         self.createdTables = createdTables
         self.deletedTables = deletedTables
         self.recreatedBaseChains = recreatedBaseChains

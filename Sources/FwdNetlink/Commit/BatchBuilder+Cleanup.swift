@@ -22,12 +22,27 @@ extension BatchBuilder {
         let family = table.family.kernelFamily
         let tableIndex = tablePlan.tableIndex
 
-        // Every rule of the table goes (a DELRULE naming only the table), which also releases the
-        // anonymous sets bound to them and every jump into chains about to be deleted.
-        let rules = try NftnlRule()
-        rules.set(NFTNL_RULE_TABLE, table.name)
-        rules.writePayload(into: batch.startMessage(NFT_MSG_DELRULE, family: family, flags: 0))
-        try finish(MessageOrigin(.flushRules, table: tableIndex), in: &batch)
+        // Rules go first: that releases the anonymous sets bound to them and every jump into a
+        // chain, and every lookup of a set, about to be deleted.
+        for (chainIndex, diff) in tablePlan.chainDiffs.enumerated() {
+            guard let diff, !diff.replacesAllRules else { continue }
+            let chain = table.chains[chainIndex].name
+            for (index, handle) in diff.deletedHandles.enumerated() {
+                let rule = try NftnlRule()
+                rule.set(NFTNL_RULE_TABLE, table.name)
+                rule.set(NFTNL_RULE_CHAIN, chain)
+                rule.set(NFTNL_RULE_HANDLE, handle)
+                rule.writePayload(into: batch.startMessage(NFT_MSG_DELRULE, family: family, flags: 0))
+                try finish(MessageOrigin(.deleteRule, table: tableIndex, chain: chainIndex, item: index), in: &batch)
+            }
+        }
+        for (index, name) in tablePlan.chainsToFlush.enumerated() {
+            let rules = try NftnlRule()
+            rules.set(NFTNL_RULE_TABLE, table.name)
+            rules.set(NFTNL_RULE_CHAIN, name)
+            rules.writePayload(into: batch.startMessage(NFT_MSG_DELRULE, family: family, flags: 0))
+            try finish(MessageOrigin(.flushChain, table: tableIndex, item: index), in: &batch)
+        }
 
         for (index, name) in tablePlan.setsToFlush.enumerated() {
             let set = try NftnlSet()

@@ -1,7 +1,7 @@
 internal import CLibMnl
 import FwdNftables
 
-// Tables and chains: created when new, base chains re-declared when kept (updating the policy).
+// Tables and chains: created when new, kept base chains re-declared when their policy changed.
 extension BatchBuilder {
     mutating func writeTable(_ tablePlan: CommitPlan.TablePlan, into batch: inout NetlinkBatch) throws(NftSystemError) {
         let table = ruleset.tables[tablePlan.tableIndex]
@@ -34,7 +34,8 @@ extension BatchBuilder {
         into batch: inout NetlinkBatch
     ) throws(NftSystemError) {
         let kept = tablePlan.keptChains.contains(chain.name)
-        guard !kept || chain.base != nil else { return }  // a kept regular chain has nothing to update
+        // A kept chain has nothing to update unless it is a base chain whose policy changed.
+        guard !kept || tablePlan.redeclaredChains.contains(chain.name) else { return }
         let object = try NftnlChain()
         object.set(NFTNL_CHAIN_TABLE, table.name)
         object.set(NFTNL_CHAIN_NAME, chain.name)

@@ -25,8 +25,16 @@ extension BatchBuilder {
             return (nil, "table \(plan.tablesToDelete[item].displayName)", "deleting the table")
         case .newTable:
             return (table(tableIndex).location, tableObject(tableIndex), "table")
-        case .flushRules:
-            return (table(tableIndex).location, tableObject(tableIndex), "flushing its rules")
+        case .flushChain:
+            let name = tablePlan(tableIndex)?.chainsToFlush[item] ?? "?"
+            return (table(tableIndex).location, "chain \(name) in \(tableObject(tableIndex))", "flushing its rules")
+        case .deleteRule:
+            let chain = table(tableIndex).chains[Int(origin.chain)]
+            let handle = tablePlan(tableIndex)?.chainDiffs[Int(origin.chain)]?.deletedHandles[item]
+            return (
+                chain.location, "chain \(chain.name) in \(tableObject(tableIndex))",
+                "deleting its rule with handle \(handle.map(String.init) ?? "?")"
+            )
         case .flushSet:
             let name = tablePlan(tableIndex)?.setsToFlush[item] ?? "?"
             return (table(tableIndex).location, "set \(name) in \(tableObject(tableIndex))", "flushing its elements")

@@ -2,7 +2,7 @@ internal import CLibMnl
 import FwdModel
 import FwdNftables
 
-// Sets and their elements. Named sets kept from before only get their elements refilled.
+// Sets and their elements. Kept declared sets only get their elements refilled; kept list sets nothing.
 extension BatchBuilder {
     mutating func writeSet(
         _ reference: SetDirectory.Reference, of tablePlan: CommitPlan.TablePlan, bindingRule: (chain: Int, rule: Int)?,
@@ -17,6 +17,8 @@ extension BatchBuilder {
                 kind, table: tablePlan.tableIndex, chain: bindingRule?.chain ?? -1, rule: bindingRule?.rule ?? -1,
                 item: reference.index)
         }
+        // A kept list set already holds exactly these elements (its name says so).
+        if !reference.isAnonymous && set.isContentNamed && tablePlan.keptSets.contains(set.name) { return }
         let encoding: SetElementEncoding
         switch SetElementEncoding.encode(set) {
         case .success(let encoded): encoding = encoded

@@ -5,10 +5,11 @@ import FwdNftables
 /// Writes a ``CommitPlan`` and the new ruleset into one batch, recording each message's
 /// ``MessageOrigin`` and collecting every encoding problem (a batch with problems is never sent).
 ///
-/// Order: `BEGIN`; delete fwd tables no longer wanted; per kept table flush its rules and kept sets'
-/// elements, then delete chains and sets no longer wanted; per table create it if new, declare
-/// chains, sets and elements, then the rules (an anonymous set right before the rule binding it);
-/// `END` unless this is a dry run.
+/// Order: `BEGIN`; delete fwd tables no longer wanted; per kept table delete the rules that changed
+/// (by handle), flush the chains to delete or refill and the declared sets' elements, then delete
+/// chains and sets no longer wanted; per table create it if new, declare new chains (re-declare
+/// base chains whose policy changed), new sets and elements, then the new rules at their place
+/// (an anonymous set right before the rule binding it); `END` unless this is a dry run.
 struct BatchBuilder {
     /// The ruleset being written.
     let ruleset: NftRuleset
@@ -77,7 +78,7 @@ struct BatchBuilder {
         origins.allSatisfy { origin in
             switch origin.kind {
             case .batchBegin, .batchEnd: true
-            case .deleteTable, .newTable, .flushRules, .flushSet, .deleteChain, .deleteSet, .newChain, .newSet,
+            case .deleteTable, .newTable, .flushChain, .deleteRule, .flushSet, .deleteChain, .deleteSet, .newChain, .newSet,
                 .newSetElements, .newRule:
                 false
             }

@@ -18,7 +18,8 @@ struct CommitAttempt {
         let buildStart = clock.now
         do {
             let socket = try NetlinkSocket(namespace: kernel.networkNamespace)
-            let state = try KernelState.read(using: socket)
+            let incremental = IncrementalLimit.tablesToDiff(in: ruleset)
+            let state = try KernelState.read(using: socket) { incremental.contains(IncrementalLimit.key($0, $1)) }
             kernel.afterReadingState?(attempt)
             let plan = try CommitPlan(ruleset: ruleset, state: state)
             var batch = try NetlinkBatch(firstSequence: Self.firstBatchSequence)
@@ -26,8 +27,9 @@ struct CommitAttempt {
                 ruleset: ruleset, plan: plan, generation: state.generation, mode: mode, into: &batch)
             guard builder.problems.isEmpty else { throw NftCommitError.invalidRuleset(builder.problems) }
             if builder.isEmpty {
-                // Nothing to change (no fwd tables before or after): an empty transaction would
-                // not even move the generation, so there is nothing to send or confirm.
+                // Nothing to change (no fwd tables before or after, or the same ruleset applied
+                // again): an empty transaction would not even move the generation, so there is
+                // nothing to send or confirm.
                 return report(plan, builder, byteCount: 0, build: clock.now - buildStart, kernel: .zero)
             }
             let byteCount = try batch.withIOVecs { vectors throws(NftSystemError) in
@@ -75,7 +77,9 @@ struct CommitAttempt {
             },
             deletedTables: plan.tablesToDelete.map(\.displayName),
             recreatedBaseChains: plan.tables.flatMap(\.recreatedBaseChains),
-            buildDuration: build, kernelDuration: kernel)
+            buildDuration: build, kernelDuration: kernel,
+            keptRuleCount: plan.tables.reduce(0) { $0 + $1.keptRuleCount },
+            deletedRuleCount: plan.tables.reduce(0) { $0 + $1.deletedRuleCount })
     }
 
     /// Throws unless the replies show success (or a retryable `ERESTART`).

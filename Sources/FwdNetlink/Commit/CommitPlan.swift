@@ -3,12 +3,16 @@ import FwdNftables
 
 /// What one commit does to each table, decided from the kernel's state before anything is sent.
 ///
-/// Windowless replace: existing fwd tables and base chains are kept (never deleted and re-added,
-/// which would let packets through before a new base chain's `policy drop` applies). Their rules
-/// and set elements are flushed and refilled in the same batch, chain definitions re-declared
-/// (updating policies); chains and sets the new ruleset no longer has are deleted after the flush
-/// (their jumps and lookups are gone by then). A base chain whose hook, type or priority changed
-/// cannot be updated in place: it is deleted and re-created in the same batch, and reported.
+/// Windowless and incremental: existing fwd tables and base chains are kept (never deleted and
+/// re-added, which would let packets through before a new base chain's `policy drop` applies).
+/// In each kept chain only the rules that changed are deleted (by handle) and inserted (at their
+/// place), found by comparing the rule digests stored in the kernel with the new rules' (see
+/// ``ChainDiff``, ``RuleDigest``); unchanged rules stay, with their counters and limits. Base
+/// chains are re-declared when their policy changed; declared sets are flushed and refilled;
+/// list sets (named after their content) that exist are left alone. Chains and sets the new
+/// ruleset no longer has are deleted after the rules that jump to or look them up. A base chain
+/// whose hook, type or priority changed cannot be updated in place: it is deleted and re-created
+/// in the same batch, and reported.
 struct CommitPlan {
     /// What happens to one table of the new ruleset.
     struct TablePlan {
@@ -20,12 +24,22 @@ struct CommitPlan {
         var chainsToDelete: [String] = []
         /// Existing named sets deleted: gone from the ruleset, or redefined (other key, flags or size).
         var setsToDelete: [String] = []
-        /// Existing named sets kept: their elements are flushed and refilled.
+        /// Existing declared sets kept: their elements are flushed and refilled.
         var setsToFlush: [String] = []
-        /// The same names, for lookups.
+        /// Every existing named set kept (list sets too, which are neither flushed nor refilled).
         var keptSets: Set<String> = []
-        /// Existing chains kept as they are (only base chains are re-declared, for the policy).
+        /// Existing chains kept (their rules changed one by one, see `chainDiffs`).
         var keptChains: Set<String> = []
+        /// Kept base chains re-declared because their policy changed.
+        var redeclaredChains: Set<String> = []
+        /// Chains whose rules are all deleted by one `DELRULE` naming the chain: the chains to
+        /// delete (so no jump from them holds another chain being deleted), and kept chains
+        /// refilled whole.
+        var chainsToFlush: [String] = []
+        /// The digest of every new rule, per chain index of the table.
+        var ruleDigests: [[RuleDigest]] = []
+        /// Per chain index: how a kept chain's rules change; nil for a new chain (all rules appended).
+        var chainDiffs: [ChainDiff?] = []
         /// Base chains deleted and re-created because their hook, type or priority changed.
         var recreatedBaseChains: [String] = []
     }
@@ -49,11 +63,15 @@ struct CommitPlan {
         for (index, table) in ruleset.tables.enumerated() {
             wanted.insert("\(table.family.kernelFamily) \(table.name)")
             guard let existing = state.table(family: table.family, name: table.name) else {
-                tables.append(TablePlan(tableIndex: index, exists: false))
+                var plan = TablePlan(tableIndex: index, exists: false)
+                plan.planRules(of: table, existing: nil)
+                tables.append(plan)
                 continue
             }
             guard existing.isOwned else { throw .foreignTable(family: table.family.name, name: table.name) }
-            tables.append(Self.plan(table, index: index, existing: existing))
+            var plan = Self.plan(table, index: index, existing: existing)
+            plan.planRules(of: table, existing: existing)
+            tables.append(plan)
         }
         for table in state.tables where table.isOwned && !wanted.contains("\(table.family) \(table.name)") {
             tablesToDelete.append(TableToDelete(family: table.family, name: table.name, displayName: table.displayName))
@@ -70,6 +88,9 @@ struct CommitPlan {
             }
             if chain.attaches(like: wanted.base) {
                 plan.keptChains.insert(chain.name)
+                if let base = wanted.base, chain.policy != base.policy.kernelCode {
+                    plan.redeclaredChains.insert(chain.name)
+                }
             } else {
                 plan.chainsToDelete.append(chain.name)
                 if wanted.base != nil, chain.hook != nil {
@@ -81,12 +102,14 @@ struct CommitPlan {
             table.sets.filter { !$0.isAnonymous }.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         for set in existing.sets where !set.isAnonymous {
             if let wanted = wantedSets[set.name], Self.matches(set, wanted) {
-                plan.setsToFlush.append(set.name)
+                // A list set's name is derived from its elements: the same name, the same elements.
+                if !wanted.isContentNamed { plan.setsToFlush.append(set.name) }
                 plan.keptSets.insert(set.name)
             } else {
                 plan.setsToDelete.append(set.name)
             }
         }
+        plan.chainsToFlush = plan.chainsToDelete
         return plan
     }
 

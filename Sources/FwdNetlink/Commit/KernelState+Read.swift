@@ -6,11 +6,15 @@ extension KernelState {
     /// Reads the generation, then the tables, chains and sets (the order matters: a change after
     /// the generation was read makes the batch fail with `ERESTART` instead of acting on stale
     /// state). A dump interrupted by a concurrent change is read again (a bounded number of times).
-    static func read(using socket: borrowing NetlinkSocket) throws(NftSystemError) -> KernelState {
+    /// The rules (handles and digests) are read for the fwd tables `rulesOf` accepts.
+    static func read(
+        using socket: borrowing NetlinkSocket,
+        rulesOf readsRules: (_ family: UInt32, _ name: String) -> Bool = { _, _ in false }
+    ) throws(NftSystemError) -> KernelState {
         var attemptsLeft = 5
         while true {
             attemptsLeft -= 1
-            if let state = try readOnce(using: socket) { return state }
+            if let state = try readOnce(using: socket, rulesOf: readsRules) { return state }
             if attemptsLeft == 0 {
                 throw NftSystemError(operation: "read a consistent ruleset (it kept changing)", errno: EAGAIN)
             }
@@ -31,7 +35,9 @@ extension KernelState {
         return generation
     }
 
-    private static func readOnce(using socket: borrowing NetlinkSocket) throws(NftSystemError) -> KernelState? {
+    private static func readOnce(
+        using socket: borrowing NetlinkSocket, rulesOf readsRules: (UInt32, String) -> Bool
+    ) throws(NftSystemError) -> KernelState? {
         let generation = try readGeneration(using: socket)
         let any = UInt16(NFPROTO_UNSPEC)
         var tables: [Table] = []
@@ -73,6 +79,11 @@ extension KernelState {
                         size: set.u32(NFTNL_SET_DESC_SIZE)))
             } == .complete && consistent
 
+        for index in tables.indices where tables[index].isOwned && consistent {
+            guard readsRules(tables[index].family, tables[index].name) else { continue }
+            guard let rules = try readRules(of: tables[index], using: socket) else { return nil }
+            tables[index].rules = rules
+        }
         return consistent ? KernelState(generation: generation, tables: tables) : nil
     }
 

@@ -55,6 +55,9 @@ struct KernelState {
         var isOwned: Bool
         var chains: [Chain] = []
         var sets: [Set] = []
+        /// The rules of each chain in kernel order, by chain name; nil when they were not read
+        /// (``KernelState/read(using:rulesOf:)``).
+        var rules: [String: [Rule]]?
 
         /// `inet fwd_filter`.
         var displayName: String {

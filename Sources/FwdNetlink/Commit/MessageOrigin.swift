@@ -6,7 +6,7 @@ struct MessageOrigin {
     enum Kind: UInt8 {
         case batchBegin, batchEnd
         case deleteTable, newTable
-        case flushRules, flushSet
+        case flushChain, deleteRule, flushSet
         case deleteChain, deleteSet
         case newChain, newSet, newSetElements, newRule
     }
@@ -14,11 +14,13 @@ struct MessageOrigin {
     var kind: Kind
     /// The index in `NftRuleset.tables`, or in `CommitPlan.tablesToDelete` for `deleteTable`.
     var table: Int32 = -1
-    /// The chain index in the table; for an anonymous set, the chain of the rule binding it.
+    /// The chain index in the table; for an anonymous set, the chain of the rule binding it; for
+    /// `deleteRule`, the kept chain the rule is deleted from.
     var chain: Int32 = -1
     /// The rule index in the chain; for an anonymous set, the rule binding it.
     var rule: Int32 = -1
-    /// The set index in the table, or the index in the table plan's delete/flush list.
+    /// The set index in the table, or the index in the table plan's delete/flush list; for
+    /// `deleteRule`, the index in the chain diff's `deletedHandles`.
     var item: Int32 = -1
 
     /// A message of `kind` for the given indices.

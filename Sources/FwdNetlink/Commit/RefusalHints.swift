@@ -9,8 +9,8 @@ enum RefusalHints {
             switch kind {
             case .newRule: return "jump target or set missing?"
             case .newSetElements, .flushSet: return "set missing?"
-            case .deleteTable, .deleteChain, .deleteSet: return "already gone?"
-            case .batchBegin, .batchEnd, .newTable, .flushRules, .newChain, .newSet: return "table missing?"
+            case .deleteTable, .deleteChain, .deleteSet, .deleteRule: return "already gone?"
+            case .batchBegin, .batchEnd, .newTable, .flushChain, .newChain, .newSet: return "table missing?"
             }
         case ELOOP: return "jump loop"
         case EMLINK: return "jump loop, or jumps nested deeper than the kernel allows"

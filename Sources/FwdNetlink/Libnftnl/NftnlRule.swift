@@ -30,6 +30,11 @@ struct NftnlRule: ~Copyable {
         nftnl_rule_set_u32(pointer, Self.id(attribute), value)
     }
 
+    /// Sets a 64-bit attribute (a handle or position).
+    func set(_ attribute: nftnl_rule_attr, _ value: UInt64) {
+        nftnl_rule_set_u64(pointer, Self.id(attribute), value)
+    }
+
     /// A string attribute, empty when absent.
     func string(_ attribute: nftnl_rule_attr) -> String {
         nftnl_rule_get_str(pointer, Self.id(attribute)).map { String(cString: $0) } ?? ""

@@ -25,6 +25,11 @@ struct NftnlUserData: ~Copyable {
         nftnl_udata_put_u32(pointer, UInt8(type), value)
     }
 
+    /// Appends a TLV of raw bytes; false if it does not fit.
+    mutating func put(_ type: UInt32, bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBytes { nftnl_udata_put(pointer, UInt8(type), UInt32($0.count), $0.baseAddress) }
+    }
+
     /// The encoded TLVs.
     func withBytes<Result>(_ body: (UnsafeRawPointer, UInt32) -> Result) -> Result {
         body(UnsafeRawPointer(nftnl_udata_buf_data(pointer)), nftnl_udata_buf_len(pointer))
