@@ -88,6 +88,7 @@ public struct NftablesBackend: FirewallBackend {
     /// the kernel busy for seconds).
     private func commit(mode: NftCommitMode, _ lowered: @escaping @Sendable () -> NftRuleset) async throws {
         let namespace = networkNamespace
+        let recordFile = KernelRuleRecordFile(directory: runtimeDirectory, networkNamespace: namespace)
         try await BlockingWork.run("fwd-nftables-commit") {
             let ruleset = lowered()
             let kernel: NftablesKernel
@@ -97,7 +98,9 @@ public struct NftablesBackend: FirewallBackend {
                 throw EnvironmentError("nftables: \(error)")
             }
             do throws(NftCommitError) {
-                _ = try kernel.commit(ruleset, mode: mode)
+                let previous = recordFile.read()
+                let report = try kernel.commit(ruleset, mode: mode, record: previous)
+                if report.ruleRecord != previous { recordFile.write(report.ruleRecord) }
             } catch {
                 throw error.backendError
             }

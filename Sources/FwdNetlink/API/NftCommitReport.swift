@@ -24,6 +24,12 @@ public struct NftCommitReport: Hashable, Sendable {
     /// (`family table chain`). Until the batch commits they keep their old rules; at the commit
     /// the new chain goes live before its policy is applied, a short window for that hook.
     public var recreatedBaseChains: [String]
+    /// Whether the rules of fwd's tables were read back from the kernel (a rule dump, quadratic
+    /// in a table's size) rather than taken from the ``KernelRuleRecord`` passed in.
+    public var readRulesFromKernel = false
+    /// The kernel's rules right after this commit, to hand to the next one; nil when it could not
+    /// be built (an echo lost). A dry run returns the record it was given.
+    public var ruleRecord: KernelRuleRecord?
     /// Time spent reading the kernel's state and building the batch (last attempt).
     public var buildDuration: Duration
     /// Time from `sendmsg` until the kernel's answer was read (last attempt).

@@ -65,9 +65,18 @@ public struct NftablesKernel: Sendable {
     /// Takes the kernel from whatever fwd committed before to `ruleset` in one atomic batch
     /// (see ``CommitPlan`` for how it stays windowless), or, in ``NftCommitMode/dryRun``, has the
     /// kernel validate that batch without applying it.
-    public func commit(_ ruleset: NftRuleset, mode: NftCommitMode = .apply) throws(NftCommitError) -> NftCommitReport {
+    ///
+    /// `record` is fwd's record of its rules from the previous commit (``NftCommitReport/ruleRecord``):
+    /// when the kernel's ruleset generation is still the record's, the rules are taken from it
+    /// instead of read back from the kernel; otherwise (or without one) they are read, and tables
+    /// too large for that are refilled whole.
+    public func commit(
+        _ ruleset: NftRuleset, mode: NftCommitMode = .apply, record: KernelRuleRecord? = nil
+    ) throws(NftCommitError) -> NftCommitReport {
         for attempt in 1...max(1, maximumAttempts) {
-            if let report = try CommitAttempt(kernel: self, ruleset: ruleset, mode: mode, attempt: attempt).run() {
+            let commitAttempt = CommitAttempt(
+                kernel: self, ruleset: ruleset, mode: mode, attempt: attempt, record: record)
+            if let report = try commitAttempt.run() {
                 return report
             }
         }

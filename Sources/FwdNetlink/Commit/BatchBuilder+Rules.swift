@@ -59,6 +59,7 @@ extension BatchBuilder {
         object.setUserData(try RuleDigest.userData(comment: rule.comment, digest: digest))
         // Without NLM_F_APPEND, a rule with a position goes in front of that rule.
         var flags = NLM_F_CREATE
+        if echoesRules { flags |= NLM_F_ECHO }
         if let handle {
             object.set(NFTNL_RULE_POSITION, handle)
         } else {

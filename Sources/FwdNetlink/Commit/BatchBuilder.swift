@@ -23,6 +23,9 @@ struct BatchBuilder {
     var problems: [NftRulesetProblem] = []
     /// Rules written.
     var ruleCount = 0
+    /// Whether new rules are sent with `NLM_F_ECHO`, so that the kernel sends each back with its
+    /// handle after the commit (not in a dry run: nothing is created).
+    let echoesRules: Bool
     /// The next batch-wide set id (`NFTA_SET_ID`).
     var nextSetID: UInt32 = 1
 
@@ -37,6 +40,7 @@ struct BatchBuilder {
         self.ruleset = ruleset
         self.plan = plan
         firstSequence = batch.nextSequence
+        echoesRules = mode == .apply
         origins.reserveCapacity(ruleset.ruleCount + 64)
         problems = RulesetChecks.problems(in: ruleset)
 

@@ -19,6 +19,8 @@ struct ChainDiff {
     var insertions: [Insertion] = []
     /// Rules left as they are.
     var keptCount = 0
+    /// Per new rule: the handle of the kernel rule it keeps, nil for a rule inserted (sent).
+    var keptHandles: [UInt64?] = []
 
     /// The most rules in the differing middle part of a chain for which the minimal edit is
     /// searched (`difference(from:)`, Myers' O((n+m)·d), d unbounded when rules moved); above
@@ -73,6 +75,7 @@ struct ChainDiff {
             }
         }
         diff.insertions.reverse()
+        diff.keptHandles = keptHandle
         let handleOperations = diff.deletedHandles.count + diff.insertions.count { $0.before != nil }
         return handleOperations > handleOperationLimit ? ChainDiff(replacing: new.count) : diff
     }
@@ -99,6 +102,7 @@ struct ChainDiff {
     private init(replacing count: Int) {
         replacesAllRules = true
         insertions = (0..<count).map { Insertion(rule: $0, before: nil) }
+        keptHandles = Array(repeating: nil, count: count)
     }
 
     /// Whether the chain's rules stay exactly as they are.

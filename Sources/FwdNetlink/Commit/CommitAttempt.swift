@@ -7,6 +7,8 @@ struct CommitAttempt {
     let ruleset: NftRuleset
     let mode: NftCommitMode
     let attempt: Int
+    /// fwd's record of the kernel's rules after its last commit, if the caller kept one.
+    var record: KernelRuleRecord?
 
     /// The first sequence number of a batch (dump requests on the same socket use 1).
     static let firstBatchSequence: UInt32 = 100
@@ -19,7 +21,10 @@ struct CommitAttempt {
         do {
             let socket = try NetlinkSocket(namespace: kernel.networkNamespace)
             let incremental = IncrementalLimit.tablesToDiff(in: ruleset)
-            let state = try KernelState.read(using: socket) { incremental.contains(IncrementalLimit.key($0, $1)) }
+            let state = try KernelState.read(using: socket, record: record) {
+                incremental.contains(IncrementalLimit.key($0, $1))
+            }
+            let cookie = socket.namespaceCookie()
             kernel.afterReadingState?(attempt)
             let plan = try CommitPlan(ruleset: ruleset, state: state)
             var batch = try NetlinkBatch(firstSequence: Self.firstBatchSequence)
@@ -30,7 +35,13 @@ struct CommitAttempt {
                 // Nothing to change (no fwd tables before or after, or the same ruleset applied
                 // again): an empty transaction would not even move the generation, so there is
                 // nothing to send or confirm.
-                return report(plan, builder, byteCount: 0, build: clock.now - buildStart, kernel: .zero)
+                let unchanged = cookie.flatMap {
+                    KernelRuleRecord(
+                        committing: builder, replies: BatchReplies(), namespaceCookie: $0, generation: state.generation)
+                }
+                return report(
+                    plan, builder, state: state, record: unchanged, byteCount: 0, build: clock.now - buildStart,
+                    kernel: .zero)
             }
             let byteCount = try batch.withIOVecs { vectors throws(NftSystemError) in
                 vectors.reduce(0) { $0 + $1.iov_len }
@@ -56,7 +67,19 @@ struct CommitAttempt {
             if replies.errors.contains(where: { $0.errno == ERESTART && $0.sequence == Self.firstBatchSequence }) {
                 return nil
             }
-            return report(plan, builder, byteCount: byteCount, build: buildDuration, kernel: kernelDuration)
+            let newRecord: KernelRuleRecord? =
+                switch mode {
+                case .apply:
+                    cookie.flatMap {
+                        KernelRuleRecord(
+                            committing: builder, replies: replies, namespaceCookie: $0,
+                            generation: KernelRuleRecord.generation(afterCommitFrom: state.generation))
+                    }
+                case .dryRun: record
+                }
+            return report(
+                plan, builder, state: state, record: newRecord, byteCount: byteCount, build: buildDuration,
+                kernel: kernelDuration)
         } catch let error as NftCommitError {
             throw error
         } catch let error as NftSystemError {
@@ -67,9 +90,10 @@ struct CommitAttempt {
     }
 
     private func report(
-        _ plan: CommitPlan, _ builder: BatchBuilder, byteCount: Int, build: Duration, kernel: Duration
+        _ plan: CommitPlan, _ builder: BatchBuilder, state: KernelState, record: KernelRuleRecord?, byteCount: Int,
+        build: Duration, kernel: Duration
     ) -> NftCommitReport {
-        NftCommitReport(
+        var report = NftCommitReport(
             mode: mode, attempts: attempt, messageCount: builder.origins.count, batchBytes: byteCount,
             ruleCount: builder.ruleCount,
             createdTables: plan.tables.filter { !$0.exists }.map {
@@ -80,6 +104,9 @@ struct CommitAttempt {
             buildDuration: build, kernelDuration: kernel,
             keptRuleCount: plan.tables.reduce(0) { $0 + $1.keptRuleCount },
             deletedRuleCount: plan.tables.reduce(0) { $0 + $1.deletedRuleCount })
+        report.readRulesFromKernel = state.rulesDumped
+        report.ruleRecord = record
+        return report
     }
 
     /// Throws unless the replies show success (or a retryable `ERESTART`).

@@ -6,15 +6,19 @@ extension KernelState {
     /// Reads the generation, then the tables, chains and sets (the order matters: a change after
     /// the generation was read makes the batch fail with `ERESTART` instead of acting on stale
     /// state). A dump interrupted by a concurrent change is read again (a bounded number of times).
-    /// The rules (handles and digests) are read for the fwd tables `rulesOf` accepts.
+    /// The rules (handles and digests) of a fwd table are taken from `record` when it describes
+    /// the generation read and the socket's namespace (nothing changed since), otherwise read
+    /// from the kernel for the tables `rulesOf` accepts.
     static func read(
-        using socket: borrowing NetlinkSocket,
+        using socket: borrowing NetlinkSocket, record: KernelRuleRecord? = nil,
         rulesOf readsRules: (_ family: UInt32, _ name: String) -> Bool = { _, _ in false }
     ) throws(NftSystemError) -> KernelState {
         var attemptsLeft = 5
+        let cookie = socket.namespaceCookie()
+        let current = record.flatMap { $0.namespaceCookie == cookie ? $0 : nil }
         while true {
             attemptsLeft -= 1
-            if let state = try readOnce(using: socket, rulesOf: readsRules) { return state }
+            if let state = try readOnce(using: socket, record: current, rulesOf: readsRules) { return state }
             if attemptsLeft == 0 {
                 throw NftSystemError(operation: "read a consistent ruleset (it kept changing)", errno: EAGAIN)
             }
@@ -36,9 +40,10 @@ extension KernelState {
     }
 
     private static func readOnce(
-        using socket: borrowing NetlinkSocket, rulesOf readsRules: (UInt32, String) -> Bool
+        using socket: borrowing NetlinkSocket, record: KernelRuleRecord?, rulesOf readsRules: (UInt32, String) -> Bool
     ) throws(NftSystemError) -> KernelState? {
         let generation = try readGeneration(using: socket)
+        let record = record?.generation == generation ? record : nil
         let any = UInt16(NFPROTO_UNSPEC)
         var tables: [Table] = []
         var consistent =
@@ -79,12 +84,18 @@ extension KernelState {
                         size: set.u32(NFTNL_SET_DESC_SIZE)))
             } == .complete && consistent
 
+        var rulesDumped = false
         for index in tables.indices where tables[index].isOwned && consistent {
+            if let recorded = record?.rules(of: tables[index]) {
+                tables[index].rules = recorded
+                continue
+            }
             guard readsRules(tables[index].family, tables[index].name) else { continue }
             guard let rules = try readRules(of: tables[index], using: socket) else { return nil }
             tables[index].rules = rules
+            rulesDumped = true
         }
-        return consistent ? KernelState(generation: generation, tables: tables) : nil
+        return consistent ? KernelState(generation: generation, tables: tables, rulesDumped: rulesDumped) : nil
     }
 
     private static func key(_ family: UInt32, _ name: String) -> String { "\(family) \(name)" }

@@ -70,6 +70,9 @@ struct KernelState {
     var generation: UInt32
     /// All tables of the namespace.
     var tables: [Table]
+    /// Whether the rules of some table were read from the kernel (a dump), rather than taken
+    /// from fwd's ``KernelRuleRecord`` or not needed.
+    var rulesDumped = false
 
     /// The table `name` of `family`.
     func table(family: NftFamily, name: String) -> Table? {

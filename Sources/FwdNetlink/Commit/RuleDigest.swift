@@ -7,6 +7,12 @@ struct RuleDigest: Hashable {
     var high: UInt64
     var low: UInt64
 
+    /// The digest whose first 8 bytes are `high` and last 8 `low` (big-endian halves).
+    init(high: UInt64, low: UInt64) {
+        self.high = high
+        self.low = low
+    }
+
     /// The digest's 16 bytes, in order.
     init<Bytes: Sequence<UInt8>>(prefixOf bytes: Bytes) {
         var high: UInt64 = 0

@@ -9,6 +9,20 @@ struct BatchReplies {
     var endAcknowledged = false
     /// Whether replies were dropped because the receive buffer overflowed (`ENOBUFS`).
     var repliesLost = false
+    /// The rules the kernel echoed after the commit (`NLM_F_ECHO` on `NEWRULE`), by the sequence
+    /// number of the message that created them.
+    var echoedRules: [UInt32: EchoedRule] = [:]
+    /// Echoed rules that arrived after the acknowledgement of `BATCH_END` (the kernel sends its
+    /// notifications during the commit, before the acknowledgements: expected 0).
+    var echoesAfterEnd = 0
+}
+
+/// A rule as the kernel echoed it after the commit.
+struct EchoedRule {
+    /// The handle the kernel gave the rule.
+    var handle: UInt64
+    /// The digest found in its userdata.
+    var digest: RuleDigest?
 }
 
 extension NetlinkSocket {
@@ -64,11 +78,22 @@ extension NetlinkSocket {
         }
     }
 
+    /// `NFT_MSG_NEWRULE` in the nf_tables subsystem, the type of an echoed rule.
+    private static let newRuleMessageType = UInt16(NFNL_SUBSYS_NFTABLES << 8) | UInt16(NFT_MSG_NEWRULE.rawValue)
+
     private func parse(_ bytes: UnsafeRawBufferPointer, endSequence: UInt32?, into replies: inout BatchReplies) {
         var remaining = Int32(bytes.count)
         var message = UnsafeMutableRawPointer(mutating: bytes.baseAddress)?.assumingMemoryBound(to: nlmsghdr.self)
         while let current = message, mnl_nlmsg_ok(current, remaining) {
             defer { message = mnl_nlmsg_next(current, &remaining) }
+            if current.pointee.nlmsg_type == Self.newRuleMessageType {
+                if let rule = RuleAttributes(UnsafePointer(current)) {
+                    replies.echoedRules[current.pointee.nlmsg_seq] = EchoedRule(
+                        handle: rule.handle, digest: rule.userData.flatMap(RuleDigest.find(in:)))
+                    if replies.endAcknowledged { replies.echoesAfterEnd += 1 }
+                }
+                continue
+            }
             guard Int32(current.pointee.nlmsg_type) == NLMSG_ERROR,
                 current.pointee.nlmsg_len >= UInt32(MemoryLayout<nlmsghdr>.size + MemoryLayout<Int32>.size)
             else { continue }

@@ -89,6 +89,18 @@ struct NetlinkSocket: ~Copyable {
         }
     }
 
+    /// The cookie of the socket's network namespace (`SO_NETNS_COOKIE`, 64 bits, never reused
+    /// while the system runs), nil when the kernel cannot tell.
+    func namespaceCookie() -> UInt64? {
+        var cookie: UInt64 = 0
+        var length = socklen_t(MemoryLayout<UInt64>.size)
+        let soNetnsCookie: Int32 = 71  // not in every libc's headers
+        guard getsockopt(descriptor, SOL_SOCKET, soNetnsCookie, &cookie, &length) == 0,
+            length == socklen_t(MemoryLayout<UInt64>.size)
+        else { return nil }
+        return cookie
+    }
+
     /// Sends `bytes` as one datagram (a request).
     func send(_ bytes: UnsafeRawBufferPointer) throws(NftSystemError) {
         guard mnl_socket_sendto(socket, bytes.baseAddress, bytes.count) >= 0 else {
