@@ -57,7 +57,8 @@ struct PlainScalarPathTests {
         func declines(_ key: RuleKey, _ text: String, tag: Bool = false) -> Bool {
             var assembler = RuleAssembler(at: at)
             let entry = RuleEntry(key: key, keyLocation: at, value: .scalar(RawScalar(text: text, location: at, isFromTag: tag)))
-            return !assembler.applyPlainScalar(entry)
+            let applied = assembler.applyPlainScalar(entry)
+            return !applied
         }
         #expect(declines(.source, "$admins"))
         #expect(declines(.source, "@blocklist"))
@@ -69,7 +70,8 @@ struct PlainScalarPathTests {
         #expect(declines(.use, "ssh"))
         var assembler = RuleAssembler(at: at)
         let list = RuleEntry(key: .source, keyLocation: at, value: .list([RawScalar(text: "10.0.0.1", location: at)], at: at))
-        #expect(!assembler.applyPlainScalar(list))
+        let appliedList = assembler.applyPlainScalar(list)
+        #expect(!appliedList)
         #expect(!declines(.source, "!10.0.0.0/8"))
         #expect(!declines(.comment, "!not a negation"))
     }
