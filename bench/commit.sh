@@ -57,44 +57,9 @@ while [ $# -gt 0 ]; do
     esac
 done
 read -r -a sizes <<<"$sizes"
-[ "$(id -u)" = 0 ] || { echo "$0: needs root (it creates network namespaces)" >&2; exit 4; }
-for tool in ip nft iptables-nft-restore ip6tables-nft-restore iptables-legacy-restore ip6tables-legacy-restore; do
-    command -v "$tool" >/dev/null || { echo "$0: $tool is missing" >&2; exit 4; }
-done
-[ -x /usr/bin/time ] || { echo "$0: GNU time (/usr/bin/time) is missing" >&2; exit 4; }
-
-work=$(mktemp -d /tmp/fwd-commit-bench.XXXXXX)
-namespaces=()
-cleanup() {
-    local ns
-    for ns in "${namespaces[@]}"; do ip netns del "$ns" 2>/dev/null || true; done
-    rm -rf "$work"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM HUP
-
-if [ "$build" = 1 ]; then swift build -c release --product fwd >&2; fi
-fwd=$PWD/.build/release/fwd
-[ -x "$fwd" ] || { echo "$0: $fwd is missing (swift build -c release --product fwd)" >&2; exit 4; }
-unset SSH_CONNECTION SSH_CLIENT  # fwd's lockout guard has nothing to guard here
-
-namespace_counter=0
-# Creates a namespace (name in $ns) and remembers it for the cleanup.
-new_namespace() {
-    namespace_counter=$((namespace_counter + 1))
-    ns="fwdbench-$$-$namespace_counter"
-    ip netns add "$ns"
-    namespaces+=("$ns")
-}
-# Deletes the namespace in $ns and forgets it.
-drop_namespace() {
-    ip netns del "$ns"
-    local kept=() other
-    for other in "${namespaces[@]}"; do [ "$other" = "$ns" ] || kept+=("$other"); done
-    namespaces=("${kept[@]}")
-    # The kernel frees a namespace's rules asynchronously; let it finish before the next measurement.
-    sleep "$settle"
-}
+. "$(dirname "$0")/lib.sh"
+bench_require nft iptables-nft-restore ip6tables-nft-restore iptables-legacy-restore ip6tables-legacy-restore
+bench_start commit-bench "$build"
 
 # run_tool TOOL INPUT [TIMEFILE]: applies INPUT (a prefix $work/<size>-<variant>) with TOOL in
 # namespace $ns; timed into TIMEFILE when given.
@@ -115,7 +80,7 @@ run_tool() {
 # measure SIZE SCENARIO MIX TOOL RUN: one measurement in a fresh namespace, appended to the results.
 measure() {
     local size=$1 scenario=$2 mix=$3 tool=$4 run=$5 base=$work/$size-$3 input
-    new_namespace
+    new_namespace fwdbench
     mkdir -p "$work/runtime-$ns"
     case "$scenario" in
         first) input=$base ;;
@@ -131,7 +96,7 @@ measure() {
     printf '%7s %-12s %-8s %-16s run %d: %6ss wall %6ss user %6ss sys %7s KB\n' \
         "$size" "$mix" "$scenario" "$tool" "$run" "$wall" "$user" "$sys" "$rss" >&2
     rm -rf "$work/runtime-$ns"
-    drop_namespace
+    drop_namespace "$settle"
 }
 
 # prepare SIZE MIX [--change]: the config and the texts the other tools load.

@@ -34,24 +34,9 @@ while [ $# -gt 0 ]; do
         *) echo "usage: $0 [-n RUNS] [-s \"SIZES\"] [-k \"LENGTHS\"] [--no-build]" >&2; exit 2 ;;
     esac
 done
-[ "$(id -u)" = 0 ] || { echo "$0: needs root (it creates network namespaces)" >&2; exit 4; }
-command -v ip >/dev/null || { echo "$0: ip is missing" >&2; exit 4; }
-[ -x /usr/bin/time ] || { echo "$0: GNU time (/usr/bin/time) is missing" >&2; exit 4; }
-
-work=$(mktemp -d /tmp/fwd-lists-bench.XXXXXX)
-namespaces=()
-cleanup() {
-    local ns
-    for ns in "${namespaces[@]}"; do ip netns del "$ns" 2>/dev/null || true; done
-    rm -rf "$work"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM HUP
-
-if [ "$build" = 1 ]; then swift build -c release --product fwd >&2; fi
-fwd=$PWD/.build/release/fwd
-[ -x "$fwd" ] || { echo "$0: $fwd is missing (swift build -c release --product fwd)" >&2; exit 4; }
-unset SSH_CONNECTION SSH_CLIENT  # fwd's lockout guard has nothing to guard here
+. "$(dirname "$0")/lib.sh"
+bench_require
+bench_start lists-bench "$build"
 
 # config N K > FILE: N rules with K ports each (K=0: an empty chain).
 config() {
@@ -67,18 +52,12 @@ for n in range(rules if length else 0):
 EOF
 }
 
-counter=0
 # measure FILE: prints "wall cpu sys" of one first load of FILE in a fresh namespace.
 measure() {
-    counter=$((counter + 1))
-    local ns="fwdlists-$$-$counter"
-    ip netns add "$ns"
-    namespaces+=("$ns")
+    new_namespace fwdlists
     /usr/bin/time -f '%e %U %S' -o "$work/time" "$fwd" apply --config "$1" --backend nftables --netns "$ns" \
-        --runtime-dir "$work/runtime-$counter" >/dev/null
-    ip netns del "$ns"
-    namespaces=("${namespaces[@]/$ns}")
-    sleep 0.2
+        --runtime-dir "$(mktemp -d "$work/runtime.XXXXXX")" >/dev/null
+    drop_namespace 0.2
     awk '{ printf "%s %.2f %s\n", $1, $2 + $3, $3 }' "$work/time"
 }
 

@@ -142,7 +142,7 @@ final class ConfigParser {
             for entry in resolved.entries { assembler.apply(entry) }
             complete = resolved.complete
         } else {
-            for entry in draft.entries {
+            for entry in draft.entries where !assembler.applyPlainScalar(entry) {
                 if let expanded = Definitions.expandLiteral(entry, problems: &found) { assembler.apply(expanded) }
             }
         }

@@ -6,18 +6,13 @@ extension RuleAssembler {
         let key = entry.key
         let negated = entry.negated
         switch key {
-        case .proto:
-            if let proto = parseProtocol(entry.items[0]) { rule.proto = Negatable(proto, negated: negated) }
+        case .proto, .inInterface, .outInterface, .icmpType, .mark, .comment:
+            applySingleMatch(key, entry.items[0], negated: negated)
         case .source, .destination:
             if applySetReference(entry, field: key == .source ? .source : .destination) { return }
             if let list = parseAddresses(entry.items, key: key) {
                 let value = Negatable(list, negated: negated)
                 if key == .source { rule.source = value } else { rule.destination = value }
-            }
-        case .inInterface, .outInterface:
-            if let interface = parseInterface(entry.items[0], key: key) {
-                let value = Negatable(interface, negated: negated)
-                if key == .inInterface { rule.inInterface = value } else { rule.outInterface = value }
             }
         case .sourcePort, .destinationPort:
             if applySetReference(entry, field: key == .sourcePort ? .sourcePort : .destinationPort) { return }
@@ -27,14 +22,31 @@ extension RuleAssembler {
             }
         case .connectionState:
             if let states = parseStates(entry.items) { rule.connectionState = Negatable(states, negated: negated) }
-        case .icmpType:
-            if let type = parseICMPType(entry.items[0]) { rule.icmpType = Negatable(type, negated: negated) }
-        case .mark:
-            if let mark = parseMark(entry.items[0], key: key) { rule.mark = Negatable(mark, negated: negated) }
-        case .comment:
-            if let text = parseText(entry.items[0], key: key, limit: Rule.maximumCommentLength) { rule.comment = text }
         case .limit, .limitBurst, .jump, .goto, .rejectWith, .logPrefix, .logLevel, .toSource, .toDestination,
             .toPorts, .setMark, .use:
+            break
+        }
+    }
+
+    /// Parses the one value of a match key that takes one (`proto`, the interfaces, `icmp-type`,
+    /// `mark`, `comment`) into the rule.
+    mutating func applySingleMatch(_ key: RuleKey, _ item: ValueItem, negated: Bool) {
+        switch key {
+        case .proto:
+            if let proto = parseProtocol(item) { rule.proto = Negatable(proto, negated: negated) }
+        case .inInterface, .outInterface:
+            if let interface = parseInterface(item, key: key) {
+                let value = Negatable(interface, negated: negated)
+                if key == .inInterface { rule.inInterface = value } else { rule.outInterface = value }
+            }
+        case .icmpType:
+            if let type = parseICMPType(item) { rule.icmpType = Negatable(type, negated: negated) }
+        case .mark:
+            if let mark = parseMark(item, key: key) { rule.mark = Negatable(mark, negated: negated) }
+        case .comment:
+            if let text = parseText(item, key: key, limit: Rule.maximumCommentLength) { rule.comment = text }
+        case .source, .destination, .sourcePort, .destinationPort, .connectionState, .limit, .limitBurst, .jump,
+            .goto, .rejectWith, .logPrefix, .logLevel, .toSource, .toDestination, .toPorts, .setMark, .use:
             break
         }
     }
@@ -54,15 +66,19 @@ extension RuleAssembler {
         var addresses: [AddressSpec] = []
         var valid = true
         for item in commaSeparated(items, key: key) {
-            let address = FastParsers.address(item.text) ?? AddressSpec(parsing: item.text)
-            if case .invalid(_, let reason) = address {
-                report(item.location, "\(key.name): \(reason)" + (item.origin.map { " (from \($0))" } ?? ""))
-                valid = false
-            } else {
-                addresses.append(address)
-            }
+            if let address = parseAddress(item, key: key) { addresses.append(address) } else { valid = false }
         }
         return valid && !addresses.isEmpty ? AddressList(addresses) : nil
+    }
+
+    /// One address, network or range; nil after reporting a bad one.
+    mutating func parseAddress(_ item: ValueItem, key: RuleKey) -> AddressSpec? {
+        let address = FastParsers.address(item.text) ?? AddressSpec(parsing: item.text)
+        if case .invalid(_, let reason) = address {
+            report(item.location, "\(key.name): \(reason)" + (item.origin.map { " (from \($0))" } ?? ""))
+            return nil
+        }
+        return address
     }
 
     private mutating func parseInterface(_ item: ValueItem, key: RuleKey) -> Interface? {
@@ -84,38 +100,44 @@ extension RuleAssembler {
         var ranges: [PortRange] = []
         var valid = true
         for item in commaSeparated(items, key: key) {
-            guard let range = FastParsers.port(item.text) ?? PortRange(parsing: item.text) else {
-                reject(item, key: key, "is not a port or port range (22, 8000-8100)")
-                valid = false
-                continue
-            }
-            if !(0...65535).contains(range.lower) || !(0...65535).contains(range.upper) {
-                reject(item, key: key, "is out of range: ports are 0...65535")
-                valid = false
-            } else if range.lower > range.upper {
-                reject(item, key: key, "ends before it starts")
-                valid = false
-            } else {
-                ranges.append(range)
-            }
+            if let range = parsePort(item, key: key) { ranges.append(range) } else { valid = false }
         }
         return valid && !ranges.isEmpty ? PortList(ranges) : nil
+    }
+
+    /// One port or port range; nil after reporting a bad one.
+    mutating func parsePort(_ item: ValueItem, key: RuleKey) -> PortRange? {
+        guard let range = FastParsers.port(item.text) ?? PortRange(parsing: item.text) else {
+            reject(item, key: key, "is not a port or port range (22, 8000-8100)")
+            return nil
+        }
+        if !(0...65535).contains(range.lower) || !(0...65535).contains(range.upper) {
+            reject(item, key: key, "is out of range: ports are 0...65535")
+            return nil
+        }
+        if range.lower > range.upper {
+            reject(item, key: key, "ends before it starts")
+            return nil
+        }
+        return range
     }
 
     private mutating func parseStates(_ items: [ValueItem]) -> ConnectionStates? {
         var states: ConnectionStates = []
         var valid = true
         for item in commaSeparated(items, key: .connectionState) {
-            guard let state = FastParsers.connectionState(item.text) ?? ConnectionStates(parsing: item.text) else {
-                reject(item, key: .connectionState, "is not a connection state"
-                    + didYouMean(item.text.uppercased(), among: ConnectionStates.named.map(\.name))
-                    + " (states: " + ConnectionStates.named.map(\.name).joined(separator: ", ") + ")")
-                valid = false
-                continue
-            }
-            states.formUnion(state)
+            if let state = parseState(item) { states.formUnion(state) } else { valid = false }
         }
         return valid && !states.isEmpty ? states : nil
+    }
+
+    /// One connection state name; nil after reporting a bad one.
+    mutating func parseState(_ item: ValueItem) -> ConnectionStates? {
+        if let state = FastParsers.connectionState(item.text) ?? ConnectionStates(parsing: item.text) { return state }
+        reject(item, key: .connectionState, "is not a connection state"
+            + didYouMean(item.text.uppercased(), among: ConnectionStates.named.map(\.name))
+            + " (states: " + ConnectionStates.named.map(\.name).joined(separator: ", ") + ")")
+        return nil
     }
 
     private mutating func parseICMPType(_ item: ValueItem) -> ICMPType? {

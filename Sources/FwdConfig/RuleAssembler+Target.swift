@@ -3,9 +3,12 @@ import FwdModel
 extension RuleAssembler {
     /// Parses a target or limit key into the options.
     mutating func applyOption(_ entry: ExpandedEntry) {
-        let item = entry.items[0]
-        let at = entry.keyLocation
-        switch entry.key {
+        applyOption(entry.key, entry.items[0], keyLocation: entry.keyLocation)
+    }
+
+    /// Parses the one value of target or limit key `key`, written at `at`, into the options.
+    mutating func applyOption(_ key: RuleKey, _ item: ValueItem, keyLocation at: SourceLocation) {
+        switch key {
         case .jump:
             options.jump = .init(value: item, keyLocation: at)
         case .goto:
@@ -36,10 +39,10 @@ extension RuleAssembler {
             let address = FastParsers.natAddress(item.text) ?? NATAddress(parsing: item.text)
             var value: NATAddress? = address
             if case .invalid(_, let reason) = address.address {
-                report(item.location, "\(entry.key.name): \(reason)" + (item.origin.map { " (from \($0))" } ?? ""))
+                report(item.location, "\(key.name): \(reason)" + (item.origin.map { " (from \($0))" } ?? ""))
                 value = nil
             }
-            if entry.key == .toSource {
+            if key == .toSource {
                 options.toSource = .init(value: value, keyLocation: at)
             } else {
                 options.toDestination = .init(value: value, keyLocation: at)
