@@ -18,8 +18,9 @@
 # the other tools load (`fwd show --format nft|iptables|ip6tables`). What each tool is given:
 #   fwd             `fwd apply --config FILE --backend nftables --netns NS --runtime-dir DIR`
 #                   (config load, validation, lowering, the kernel-state read, the commit and the
-#                   record of what was applied all included; re-apply is fwd's windowless replace:
-#                   base chains kept, rules and set elements flushed and refilled in one batch)
+#                   record of what was applied all included; a re-apply is fwd's incremental,
+#                   windowless commit: only the rules that changed are deleted and inserted, in
+#                   one batch, using the record of handles the first load left in DIR)
 #   nft             `nft -f FILE` with the `fwd show --format nft` text; for a re-apply the file
 #                   starts with `flush table inet fwd_filter` / `flush table inet fwd_nat` (one
 #                   line per table fwd has) followed by that text: nft sends the whole file as one
