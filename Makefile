@@ -11,7 +11,7 @@ SWIFT ?= swift
 SWIFT_TEST_FLAGS ?= --no-parallel
 
 # Debian packages the build (C libraries) and the tests/demo (kernel tools) need.
-DEB_PACKAGES := libmnl-dev libnftnl-dev libyaml-dev pkg-config nftables iptables iproute2 iputils-ping ipset
+DEB_PACKAGES := libmnl-dev libnftnl-dev libyaml-dev pkg-config nftables iptables iproute2 iputils-ping ipset systemd
 
 .PHONY: deps build test demo install check-install clean
 
