@@ -71,33 +71,15 @@ extension BackgroundProbe {
     func run<Result: Sendable>(
         _ body: (RunningProbe) async throws -> Result
     ) async throws -> (result: Result, outcome: ProbeLine) {
-        let probe = try ProbeBinary.require()
-        let ip = try Tool.require("ip")
-        let commandLine = [ip, "netns", "exec", namespace.name, probe] + arguments
-        var options = PlatformOptions()
-        options.teardownSequence = [.gracefulShutDown(allowedDurationToNextStep: .seconds(5))]
-        let log = ProbeLog()
-        let execution = try await Subprocess.run(
-            .path(.init(ip)), arguments: .init(Array(commandLine.dropFirst())), platformOptions: options,
-            input: .none, output: .sequence, error: .combinedWithOutput
-        ) { execution in
-            async let reading: Void = log.read(execution.standardOutput)
-            do {
-                let ready = try await log.waitForEvent(readyEvent, commandLine: commandLine)
-                let result = try await body(RunningProbe(probe: self, readyLine: ready, log: log))
-                try? execution.send(signal: .terminate)
-                try await reading
-                return result
-            } catch {
-                try? execution.send(signal: .kill)
-                _ = try? await reading
-                throw error
-            }
+        let (result, log, commandLine) = try await namespace.runProbe(
+            arguments, readyEvent: readyEvent, gracePeriod: .seconds(5)
+        ) { ready, log, _ in
+            try await body(RunningProbe(probe: self, readyLine: ready, log: log))
         }
         guard let outcome = await log.lines.last(where: { $0.result != nil }) else {
             throw CommandError.unexpectedOutput(
                 commandLine: commandLine, output: await log.rawLines.joined(separator: "\n"))
         }
-        return (execution.closureResult, outcome)
+        return (result, outcome)
     }
 }

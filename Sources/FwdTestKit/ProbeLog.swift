@@ -24,11 +24,9 @@ actor ProbeLog {
 
     private func finish() { finished = true }
 
-    /// Waits (5 s at most) for the `listening` event and returns its port.
-    /// - Throws: ``CommandError/unexpectedOutput(commandLine:output:)`` when the probe exits or
-    ///   stays silent instead.
-    func waitForListening(commandLine: [String]) async throws -> UInt16 {
-        let line = try await waitForEvent("listening", commandLine: commandLine)
+    /// The port a `listening` event names.
+    /// - Throws: ``CommandError/unexpectedOutput(commandLine:output:)`` when it names none.
+    func port(of line: ProbeLine, commandLine: [String]) throws -> UInt16 {
         guard let port = line.integer("port"), let port16 = UInt16(exactly: port) else {
             throw CommandError.unexpectedOutput(commandLine: commandLine, output: rawLines.joined(separator: "\n"))
         }

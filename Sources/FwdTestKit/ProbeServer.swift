@@ -42,30 +42,12 @@ extension NetworkNamespace {
     func withProbeServer<Result: Sendable>(
         _ arguments: [String], lifetime: Duration, _ body: (ProbeServer) async throws -> Result
     ) async throws -> Result {
-        let probe = try ProbeBinary.require()
-        let ip = try Tool.require("ip")
-        let commandLine = [ip, "netns", "exec", name, probe] + arguments + ["--lifetime", lifetime.secondsText]
-        var options = PlatformOptions()
-        options.teardownSequence = [.gracefulShutDown(allowedDurationToNextStep: .seconds(1))]
-        let log = ProbeLog()
-        let outcome = try await Subprocess.run(
-            .path(.init(ip)), arguments: .init(Array(commandLine.dropFirst())), platformOptions: options,
-            input: .none, output: .sequence, error: .combinedWithOutput
-        ) { execution in
-            async let reading: Void = log.read(execution.standardOutput)
-            do {
-                let port = try await log.waitForListening(commandLine: commandLine)
-                let result = try await body(ProbeServer(port: port, namespace: self, log: log))
-                try? execution.send(signal: .terminate)
-                try await reading
-                return result
-            } catch {
-                try? execution.send(signal: .kill)
-                _ = try? await reading
-                throw error
-            }
-        }
-        return outcome.closureResult
+        try await runProbe(
+            arguments + ["--lifetime", lifetime.secondsText], readyEvent: "listening", gracePeriod: .seconds(1)
+        ) { ready, log, commandLine in
+            let port = try await log.port(of: ready, commandLine: commandLine)
+            return try await body(ProbeServer(port: port, namespace: self, log: log))
+        }.result
     }
 }
 
