@@ -40,12 +40,12 @@ public struct NftablesBackend: FirewallBackend {
 
     /// The batch sent without its end message: the kernel validates every rule, applies nothing.
     public func check(_ ruleset: Ruleset) async throws {
-        try await commit(mode: .dryRun) { NftablesLowering().lower(ruleset) }
+        try await commit(mode: .dryRun) { .deferred(NftDeferredRuleset(ruleset)) }
     }
 
     /// Replaces fwd's tables with `ruleset` in one transaction.
     public func apply(_ ruleset: Ruleset) async throws {
-        try await commit(mode: .apply) { NftablesLowering().lower(ruleset) }
+        try await commit(mode: .apply) { .deferred(NftDeferredRuleset(ruleset)) }
     }
 
     /// The copy of the config fwd last applied here, or no part when it applied nothing.
@@ -81,12 +81,19 @@ public struct NftablesBackend: FirewallBackend {
 
     /// Deletes every table marked as fwd's (an empty ruleset committed).
     public func removeOwnTables() async throws {
-        try await commit(mode: .apply) { NftRuleset(tables: []) }
+        try await commit(mode: .apply) { .whole(NftRuleset(tables: [])) }
+    }
+
+    /// What a commit sends: a lowered ruleset, or a ruleset lowered rule by rule as the batch is
+    /// written (which never holds all of a large ruleset's expressions at once).
+    private enum Lowered {
+        case whole(NftRuleset)
+        case deferred(NftDeferredRuleset)
     }
 
     /// Lowers and commits on a thread of its own (a large ruleset keeps both the lowering and
     /// the kernel busy for seconds).
-    private func commit(mode: NftCommitMode, _ lowered: @escaping @Sendable () -> NftRuleset) async throws {
+    private func commit(mode: NftCommitMode, _ lowered: @escaping @Sendable () -> Lowered) async throws {
         let namespace = networkNamespace
         let recordFile = KernelRuleRecordFile(directory: runtimeDirectory, networkNamespace: namespace)
         try await BlockingWork.run("fwd-nftables-commit") {
@@ -99,7 +106,11 @@ public struct NftablesBackend: FirewallBackend {
             }
             do throws(NftCommitError) {
                 let previous = recordFile.read()
-                let report = try kernel.commit(ruleset, mode: mode, record: previous)
+                let report =
+                    switch ruleset {
+                    case .whole(let whole): try kernel.commit(whole, mode: mode, record: previous)
+                    case .deferred(let deferred): try kernel.commit(deferred, mode: mode, record: previous)
+                    }
                 if report.ruleRecord != previous { recordFile.write(report.ruleRecord) }
             } catch {
                 throw error.backendError

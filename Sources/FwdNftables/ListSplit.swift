@@ -49,12 +49,18 @@ enum ListSplit {
         }
         return rules
     }
+
+    /// How many rules ``rules(for:)`` gives for `rule`, without building them when nothing is split.
+    static func ruleCount(for rule: Rule) -> Int {
+        guard rule.limit == nil, rule.hasPositiveList else { return 1 }
+        return rules(for: rule).count
+    }
 }
 
 extension Rule {
     /// Whether some address or port list of the rule is positive and holds more than one entry
     /// (a quick test that spares normalising the lists of the many rules that have none).
-    fileprivate var hasPositiveList: Bool {
+    var hasPositiveList: Bool {
         func isList(_ list: Negatable<AddressList>?) -> Bool {
             guard let list, !list.isNegated else { return false }
             return list.value.addresses.count > 1

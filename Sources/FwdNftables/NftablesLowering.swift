@@ -21,7 +21,7 @@ public struct NftablesLowering: Sendable {
     /// base chains first (in hook order), then user chains in definition order.
     public func lower(_ ruleset: Ruleset) -> NftRuleset {
         var nextSetID: UInt32 = 1
-        let declared = Dictionary(ruleset.sets.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        let declared = Self.declaredSets(of: ruleset)
         let tables = ruleset.tables.map { table in
             var lowerer = RuleLowerer(sets: SetRegistry(firstID: nextSetID), declaredSets: declared)
             let nftTable = lower(table, with: &lowerer)
@@ -32,18 +32,38 @@ public struct NftablesLowering: Sendable {
     }
 
     private func lower(_ table: Table, with lowerer: inout RuleLowerer) -> NftTable {
-        let builtinChains = table.kind.builtinChains.compactMap { table[$0] }
-        let userChains = table.chains.filter { !table.isBuiltin($0) }
-        let chains = (builtinChains + userChains).map { chain in
-            NftChain(
-                name: chain.name,
-                base: NftBaseChain(builtin: chain.name, of: table.kind, policy: chain.policy ?? .accept),
-                rules: chain.rules.flatMap { rule in ListSplit.rules(for: rule).map { lowerer.lower($0) } },
-                location: chain.location)
+        let chains = Self.orderedChains(of: table).map { chain in
+            Self.chain(chain, of: table, rules: chain.rules.flatMap { rule in
+                ListSplit.rules(for: rule).map { lowerer.lower($0) }
+            })
         }
-        return NftTable(
-            family: .inet, name: NftablesLowering.tableName(for: table.kind), chains: chains,
-            sets: lowerer.sets.sets, location: table.location)
+        return Self.table(table, chains: chains, sets: lowerer.sets.sets)
+    }
+
+    /// The chains of `table` in the order they are lowered: builtin chains in hook order, then
+    /// user chains in definition order.
+    static func orderedChains(of table: Table) -> [Chain] {
+        let builtinChains = table.kind.builtinChains.compactMap { table[$0] }
+        return builtinChains + table.chains.filter { !table.isBuiltin($0) }
+    }
+
+    /// The nftables chain of the model's `chain` holding `rules`.
+    static func chain(_ chain: Chain, of table: Table, rules: [NftRule]) -> NftChain {
+        NftChain(
+            name: chain.name, base: NftBaseChain(builtin: chain.name, of: table.kind, policy: chain.policy ?? .accept),
+            rules: rules, location: chain.location)
+    }
+
+    /// The nftables table of the model's `table` holding `chains` and `sets`.
+    static func table(_ table: Table, chains: [NftChain], sets: [NftSet]) -> NftTable {
+        NftTable(
+            family: .inet, name: NftablesLowering.tableName(for: table.kind), chains: chains, sets: sets,
+            location: table.location)
+    }
+
+    /// The ruleset's named sets by name (the first of a name, should validation have let two through).
+    static func declaredSets(of ruleset: Ruleset) -> [String: NamedSet] {
+        Dictionary(ruleset.sets.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The name of fwd's nftables table for `kind`: `fwd_filter`, `fwd_nat`, …

@@ -11,7 +11,9 @@ import FwdModel
 struct RuleLowerer {
     /// The named sets of the table being lowered.
     private(set) var sets: SetRegistry
-    /// The expressions of the rule being lowered.
+    /// The expressions of the rule being lowered: a scratch buffer kept from rule to rule, so that
+    /// a rule costs one allocation of exactly its size instead of a run of doublings (which
+    /// left up to twice the room in every rule of a large ruleset).
     var expressions: [NftExpression] = []
     /// The family guard still to be emitted before the next family-specific match.
     private var pendingGuard: IPFamily?
@@ -25,7 +27,7 @@ struct RuleLowerer {
 
     /// The nftables rule for `rule`.
     mutating func lower(_ rule: Rule) -> NftRule {
-        expressions = []
+        expressions.removeAll(keepingCapacity: true)
         let family = rule.singleFamily
         pendingGuard = family
         if !rule.hasFamilySpecificMatch { emitPendingGuard() }
@@ -40,7 +42,10 @@ struct RuleLowerer {
         if let mark = rule.mark { appendMark(mark) }
         if let limit = rule.limit { appendLimit(limit) }
         if let target = rule.target { appendTarget(target, family: family) }
-        return NftRule(expressions: expressions, comment: rule.comment, location: rule.location)
+        let exact = [NftExpression](unsafeUninitializedCapacity: expressions.count) { buffer, count in
+            count = buffer.initialize(fromContentsOf: expressions)
+        }
+        return NftRule(expressions: exact, comment: rule.comment, location: rule.location)
     }
 
     /// Emits `meta nfproto <family>` if the rule still needs it.

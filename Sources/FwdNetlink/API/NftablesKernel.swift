@@ -73,9 +73,24 @@ public struct NftablesKernel: Sendable {
     public func commit(
         _ ruleset: NftRuleset, mode: NftCommitMode = .apply, record: KernelRuleRecord? = nil
     ) throws(NftCommitError) -> NftCommitReport {
+        try commit(RuleSupply(ruleset), mode: mode, record: record)
+    }
+
+    /// Commits `ruleset` as ``commit(_:mode:record:)-(NftRuleset,_,_)`` does, lowering its rules
+    /// one at a time while the batch is written instead of holding them all: what a large
+    /// ruleset needs to stay small in memory.
+    public func commit(
+        _ ruleset: NftDeferredRuleset, mode: NftCommitMode = .apply, record: KernelRuleRecord? = nil
+    ) throws(NftCommitError) -> NftCommitReport {
+        try commit(RuleSupply(ruleset), mode: mode, record: record)
+    }
+
+    private func commit(
+        _ supply: RuleSupply, mode: NftCommitMode, record: KernelRuleRecord?
+    ) throws(NftCommitError) -> NftCommitReport {
         for attempt in 1...max(1, maximumAttempts) {
             let commitAttempt = CommitAttempt(
-                kernel: self, ruleset: ruleset, mode: mode, attempt: attempt, record: record)
+                kernel: self, supply: supply, mode: mode, attempt: attempt, record: record)
             if let report = try commitAttempt.run() {
                 return report
             }

@@ -3,7 +3,8 @@ import FwdNftables
 
 // Tables and chains: created when new, kept base chains re-declared when their policy changed.
 extension BatchBuilder {
-    mutating func writeTable(_ tablePlan: CommitPlan.TablePlan, into batch: inout NetlinkBatch) throws(NftSystemError) {
+    mutating func writeTable(at planPosition: Int, into batch: inout NetlinkBatch) throws(NftSystemError) {
+        let tablePlan = plan.tables[planPosition]
         let table = ruleset.tables[tablePlan.tableIndex]
         let family = table.family.kernelFamily
         if !tablePlan.exists {
@@ -18,15 +19,16 @@ extension BatchBuilder {
             try writeChain(chain, index: index, of: table, plan: tablePlan, into: &batch)
         }
         var problemTexts: [String] = []
-        let directory = SetDirectory(
+        var directory = SetDirectory(
             sets: table.sets, firstBatchID: nextSetID, describe: { Self.describe($0, in: table) },
             problems: &problemTexts)
-        nextSetID &+= UInt32(truncatingIfNeeded: table.sets.count)
         for text in problemTexts { report(table.location, "table \(table.family.name) \(table.name)", text) }
         for reference in directory.references where !reference.isAnonymous {
             try writeSet(reference, of: tablePlan, bindingRule: nil, into: &batch)
         }
-        try writeRules(of: tablePlan, sets: directory, into: &batch)
+        // A deferred table that is new registers its sets while its rules are written.
+        try writeRules(at: planPosition, sets: &directory, into: &batch)
+        nextSetID &+= UInt32(truncatingIfNeeded: directory.references.count)
     }
 
     private mutating func writeChain(

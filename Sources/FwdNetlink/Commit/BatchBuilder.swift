@@ -11,10 +11,11 @@ import FwdNftables
 /// base chains whose policy changed), new sets and elements, then the new rules at their place
 /// (an anonymous set right before the rule binding it); `END` unless this is a dry run.
 struct BatchBuilder {
-    /// The ruleset being written.
-    let ruleset: NftRuleset
-    /// What to keep, delete and create.
-    let plan: CommitPlan
+    /// The rules being written.
+    var supply: RuleSupply
+    /// What to keep, delete and create; the digests of rules written without a diff are added
+    /// as they are written.
+    var plan: CommitPlan
     /// One origin per message, indexed by sequence number minus the first one.
     private(set) var origins: [MessageOrigin] = []
     /// The sequence number of the first message (`BEGIN`).
@@ -32,12 +33,24 @@ struct BatchBuilder {
     /// The most problems collected before giving up on listing more.
     static let problemLimit = 50
 
+    /// The ruleset being written: whole, or the outline of a deferred one (see ``RuleSupply``).
+    var ruleset: NftRuleset { supply.ruleset }
+
     /// Writes the whole batch for `ruleset` into `batch`.
     init(
         ruleset: NftRuleset, plan: CommitPlan, generation: UInt32, mode: NftCommitMode,
         into batch: inout NetlinkBatch
     ) throws(NftSystemError) {
-        self.ruleset = ruleset
+        try self.init(supply: RuleSupply(ruleset), plan: plan, generation: generation, mode: mode, into: &batch)
+    }
+
+    /// Writes the whole batch for the rules of `supply` into `batch`, lowering deferred rules as
+    /// they are written.
+    init(
+        supply: consuming RuleSupply, plan: CommitPlan, generation: UInt32, mode: NftCommitMode,
+        into batch: inout NetlinkBatch
+    ) throws(NftSystemError) {
+        self.supply = supply
         self.plan = plan
         firstSequence = batch.nextSequence
         echoesRules = mode == .apply
@@ -47,8 +60,8 @@ struct BatchBuilder {
         try batch.begin(generation: generation)
         origins.append(MessageOrigin(.batchBegin))
         try writeCleanup(into: &batch)
-        for tablePlan in plan.tables where problems.count < Self.problemLimit {
-            try writeTable(tablePlan, into: &batch)
+        for planPosition in plan.tables.indices where problems.count < Self.problemLimit {
+            try writeTable(at: planPosition, into: &batch)
         }
         switch mode {
         case .apply:

@@ -4,7 +4,8 @@ internal import Glibc
 /// One try at a commit: read the kernel's state, plan, build the batch, send it, read the answer.
 struct CommitAttempt {
     let kernel: NftablesKernel
-    let ruleset: NftRuleset
+    /// The rules to commit, fresh (a deferred ruleset is lowered again on every attempt).
+    let supply: RuleSupply
     let mode: NftCommitMode
     let attempt: Int
     /// fwd's record of the kernel's rules after its last commit, if the caller kept one.
@@ -20,16 +21,17 @@ struct CommitAttempt {
         let buildStart = clock.now
         do {
             let socket = try NetlinkSocket(namespace: kernel.networkNamespace)
-            let incremental = IncrementalLimit.tablesToDiff(in: ruleset)
+            var supply = supply
+            let incremental = IncrementalLimit.tablesToDiff(in: supply.ruleset)
             let state = try KernelState.read(using: socket, record: record) {
                 incremental.contains(IncrementalLimit.key($0, $1))
             }
             let cookie = socket.namespaceCookie()
             kernel.afterReadingState?(attempt)
-            let plan = try CommitPlan(ruleset: ruleset, state: state)
+            let plan = try CommitPlan(supply: &supply, state: state)
             var batch = try NetlinkBatch(firstSequence: Self.firstBatchSequence)
             let builder = try BatchBuilder(
-                ruleset: ruleset, plan: plan, generation: state.generation, mode: mode, into: &batch)
+                supply: consume supply, plan: plan, generation: state.generation, mode: mode, into: &batch)
             guard builder.problems.isEmpty else { throw NftCommitError.invalidRuleset(builder.problems) }
             if builder.isEmpty {
                 // Nothing to change (no fwd tables before or after, or the same ruleset applied
@@ -53,6 +55,9 @@ struct CommitAttempt {
 
             let sendStart = clock.now
             try socket.send(batch, byteCount: byteCount)
+            // The kernel has its copy: the batch's pages (half the memory of a large commit) go now,
+            // before the replies are read.
+            _ = consume batch
             let replies: BatchReplies
             switch socket.collectReplies(endSequence: builder.endSequence) {
             case .success(let collected): replies = collected
@@ -97,7 +102,7 @@ struct CommitAttempt {
             mode: mode, attempts: attempt, messageCount: builder.origins.count, batchBytes: byteCount,
             ruleCount: builder.ruleCount,
             createdTables: plan.tables.filter { !$0.exists }.map {
-                "\(ruleset.tables[$0.tableIndex].family.name) \(ruleset.tables[$0.tableIndex].name)"
+                "\(builder.ruleset.tables[$0.tableIndex].family.name) \(builder.ruleset.tables[$0.tableIndex].name)"
             },
             deletedTables: plan.tablesToDelete.map(\.displayName),
             recreatedBaseChains: plan.tables.flatMap(\.recreatedBaseChains),

@@ -1,30 +1,68 @@
 import FwdNftables
 
 extension CommitPlan.TablePlan {
-    /// Digests every rule of `table` and, for each chain kept from `existing`, diffs the kernel's
-    /// rules against the new ones. A rule that looks up a named set being deleted and re-created
-    /// (its key, flags or size changed) is sent again even if unchanged: the old rule is bound to
-    /// the old set, which cannot go while a rule uses it.
-    mutating func planRules(of table: NftTable, existing: KernelState.Table?) {
+    /// What identifies the rules of a table diffed rule by rule: each rule's digest, per chain,
+    /// and the named sets each rule with lookups looks up.
+    struct RuleIdentities {
+        var digests: [[RuleDigest]] = []
+        var lookups: [(chain: Int, rule: Int, sets: [String])] = []
+    }
+
+    /// Walks every rule of the table at `index` once (lowering it, when deferred): its digest and lookups.
+    static func identities(ofTable index: Int, in supply: inout RuleSupply) -> RuleIdentities {
+        let table = supply.ruleset.tables[index]
         var digester = RuleDigester(table: table)
-        ruleDigests = table.chains.map { digester.digests(of: $0) }
-        guard let existing else {
-            chainDiffs = Array(repeating: nil, count: table.chains.count)
+        var identities = RuleIdentities()
+        for (chainIndex, chain) in table.chains.enumerated() {
+            var digests: [RuleDigest] = []
+            digests.reserveCapacity(chain.rules.count)
+            supply.forEachRule(table: index, chain: chainIndex) { ruleIndex, rule, _ in
+                digests.append(digester.digest(of: rule, chain: chain.name))
+                let sets = rule.lookedUpSets
+                if !sets.isEmpty { identities.lookups.append((chainIndex, ruleIndex, sets)) }
+            }
+            identities.digests.append(digests)
+        }
+        return identities
+    }
+
+    /// For each chain kept from `existing` whose rules were read, diffs the kernel's rules against
+    /// the new ones (`identities`: every new rule's digest). A rule that looks up a named set
+    /// being deleted and re-created (its key, flags or size changed) is sent again even if
+    /// unchanged: the old rule is bound to the old set, which cannot go while a rule uses it.
+    /// Without identities (a new table, or one too large to read back) every rule is sent, and
+    /// the batch builder digests each as it writes it.
+    mutating func planRules(of table: NftTable, existing: KernelState.Table?, identities: RuleIdentities?) {
+        guard let existing, let rules = existing.rules, let identities else {
+            digestsFollowWriting = true
+            ruleDigests = table.chains.map { chain in
+                var digests: [RuleDigest] = []
+                digests.reserveCapacity(chain.rules.count)
+                return digests
+            }
+            // Rules not read (a table too large for the kernel's rule dump): refill every kept chain.
+            chainDiffs = table.chains.map { keptChains.contains($0.name) ? ChainDiff.refilling(count: $0.rules.count) : nil }
+            markRefilledChains(of: table)
             return
         }
+        ruleDigests = identities.digests
         let recreatedSets = Set(setsToDelete).intersection(table.sets.lazy.filter { !$0.isAnonymous }.map(\.name))
+        var resent = Set<[Int]>()
+        for lookup in identities.lookups where lookup.sets.contains(where: recreatedSets.contains) {
+            resent.insert([lookup.chain, lookup.rule])
+        }
         chainDiffs = table.chains.enumerated().map { index, chain in
             guard keptChains.contains(chain.name) else { return nil }
             var new: [RuleDigest?] = ruleDigests[index]
-            if !recreatedSets.isEmpty {
-                for (ruleIndex, rule) in chain.rules.enumerated() where rule.looksUp(anyOf: recreatedSets) {
-                    new[ruleIndex] = nil
-                }
+            if !resent.isEmpty {
+                for ruleIndex in new.indices where resent.contains([index, ruleIndex]) { new[ruleIndex] = nil }
             }
-            // Rules not read (a table too large for the kernel's rule dump): refill every chain.
-            guard let rules = existing.rules else { return ChainDiff.refilling(count: new.count) }
             return ChainDiff.between(old: rules[chain.name] ?? [], new: new)
         }
+        markRefilledChains(of: table)
+    }
+
+    private mutating func markRefilledChains(of table: NftTable) {
         for (index, chain) in table.chains.enumerated() where chainDiffs[index]?.replacesAllRules == true {
             chainsToFlush.append(chain.name)
         }
@@ -38,11 +76,12 @@ extension CommitPlan.TablePlan {
 }
 
 extension NftRule {
-    /// Whether a lookup of this rule names one of `sets`.
-    func looksUp(anyOf sets: Set<String>) -> Bool {
-        expressions.contains { expression in
-            guard case .lookup(let name, _, _, _) = expression else { return false }
-            return sets.contains(name)
+    /// The names of the sets this rule's lookups name, in order.
+    var lookedUpSets: [String] {
+        expressions.compactMap { expression in
+            guard case .lookup(let name, _, _, _) = expression else { return nil }
+            return name
         }
     }
+
 }

@@ -36,8 +36,12 @@ struct CommitPlan {
         /// delete (so no jump from them holds another chain being deleted), and kept chains
         /// refilled whole.
         var chainsToFlush: [String] = []
-        /// The digest of every new rule, per chain index of the table.
+        /// The digest of every new rule, per chain index of the table. Computed before the batch
+        /// for a table diffed rule by rule; otherwise (every rule is sent) the batch builder
+        /// appends each rule's digest as it writes the rule (``digestsFollowWriting``).
         var ruleDigests: [[RuleDigest]] = []
+        /// Whether ``ruleDigests`` starts empty and fills as the rules are written.
+        var digestsFollowWriting = false
         /// Per chain index: how a kept chain's rules change; nil for a new chain (all rules appended).
         var chainDiffs: [ChainDiff?] = []
         /// Base chains deleted and re-created because their hook, type or priority changed.
@@ -59,18 +63,34 @@ struct CommitPlan {
     /// The plan taking the kernel from `state` to `ruleset`. Throws when a table of the ruleset
     /// exists but is not fwd's.
     init(ruleset: NftRuleset, state: KernelState) throws(NftCommitError) {
+        var supply = RuleSupply(ruleset)
+        try self.init(supply: &supply, state: state)
+    }
+
+    /// The plan taking the kernel from `state` to the rules of `supply`. A table that exists is
+    /// lowered (if deferred) before it is planned: all of it when its rules are diffed (for their
+    /// digests), else only the rules that register sets (the plan compares the sets).
+    init(supply: inout RuleSupply, state: KernelState) throws(NftCommitError) {
         var wanted: Set<String> = []
-        for (index, table) in ruleset.tables.enumerated() {
-            wanted.insert("\(table.family.kernelFamily) \(table.name)")
-            guard let existing = state.table(family: table.family, name: table.name) else {
+        for index in supply.ruleset.tables.indices {
+            let outline = supply.ruleset.tables[index]
+            wanted.insert("\(outline.family.kernelFamily) \(outline.name)")
+            guard let existing = state.table(family: outline.family, name: outline.name) else {
                 var plan = TablePlan(tableIndex: index, exists: false)
-                plan.planRules(of: table, existing: nil)
+                plan.planRules(of: outline, existing: nil, identities: nil)
                 tables.append(plan)
                 continue
             }
-            guard existing.isOwned else { throw .foreignTable(family: table.family.name, name: table.name) }
+            guard existing.isOwned else { throw .foreignTable(family: outline.family.name, name: outline.name) }
+            var identities: TablePlan.RuleIdentities?
+            if existing.rules != nil {
+                identities = TablePlan.identities(ofTable: index, in: &supply)
+            } else {
+                supply.registerSets(ofTable: index)
+            }
+            let table = supply.ruleset.tables[index]
             var plan = Self.plan(table, index: index, existing: existing)
-            plan.planRules(of: table, existing: existing)
+            plan.planRules(of: table, existing: existing, identities: identities)
             tables.append(plan)
         }
         for table in state.tables where table.isOwned && !wanted.contains("\(table.family) \(table.name)") {

@@ -57,7 +57,7 @@ enum RulesetChecks {
             problems.append(
                 NftRulesetProblem(
                     location: rule.location, object: chainObject,
-                    message: "rule has \(rule.expressions.count) expressions (at most \(maximumExpressions))"))
+                    message: expressionCountProblem(rule.expressions.count)))
         }
         if let comment = rule.comment {
             if comment.utf8.count > maximumCommentLength {
@@ -71,6 +71,18 @@ enum RulesetChecks {
                         location: rule.location, object: chainObject, message: "comment contains a NUL byte"))
             }
         }
+    }
+
+    /// What is wrong with a rule of `count` expressions, more than the kernel takes.
+    static func expressionCountProblem(_ count: Int) -> String {
+        "rule has \(count) expressions (at most \(maximumExpressions))"
+    }
+
+    /// What is wrong with `name` as a table, chain or set name; empty when nothing is.
+    static func nameProblems(_ name: String) -> [String] {
+        var problems: [NftRulesetProblem] = []
+        checkName(name, of: "", at: SourceLocation(file: "", line: 0), into: &problems)
+        return problems.map(\.message)
     }
 
     private static func checkName(

@@ -26,22 +26,33 @@ struct SetDirectory {
     /// The directory of `sets`, numbering them from `firstBatchID`. Problems (duplicate names or
     /// ids) are appended to `problems`.
     init(sets: [NftSet], firstBatchID: UInt32, describe: (NftSet) -> String, problems: inout [String]) {
+        self.firstBatchID = firstBatchID
         references.reserveCapacity(sets.count)
-        for (index, set) in sets.enumerated() {
-            let name = set.isAnonymous ? Self.anonymousName : set.name
-            references.append(
-                Reference(
-                    index: index, kernelName: name, batchID: firstBatchID &+ UInt32(index), isAnonymous: set.isAnonymous
-                ))
-            if !set.isAnonymous {
-                if namedIndex.updateValue(index, forKey: set.name) != nil {
-                    problems.append("\(describe(set)): defined twice")
-                }
-            }
-            if idIndex.updateValue(index, forKey: set.id) != nil {
-                problems.append("\(describe(set)): id \(set.id) is used by another set of the table")
+        for set in sets { append(set, describe: describe, problems: &problems) }
+    }
+
+    /// The batch id of the table's first set; the others follow in order.
+    let firstBatchID: UInt32
+
+    /// Adds the table's next set (registered while its rules were lowered) and returns how the
+    /// batch refers to it. Problems (a duplicate name or id) are appended to `problems`.
+    @discardableResult
+    mutating func append(_ set: NftSet, describe: (NftSet) -> String, problems: inout [String]) -> Reference {
+        let index = references.count
+        let name = set.isAnonymous ? Self.anonymousName : set.name
+        let reference = Reference(
+            index: index, kernelName: name, batchID: firstBatchID &+ UInt32(truncatingIfNeeded: index),
+            isAnonymous: set.isAnonymous)
+        references.append(reference)
+        if !set.isAnonymous {
+            if namedIndex.updateValue(index, forKey: set.name) != nil {
+                problems.append("\(describe(set)): defined twice")
             }
         }
+        if idIndex.updateValue(index, forKey: set.id) != nil {
+            problems.append("\(describe(set)): id \(set.id) is used by another set of the table")
+        }
+        return reference
     }
 
     /// The set a lookup names: the set with `id` when it is anonymous or carries `name`, else the
