@@ -39,6 +39,7 @@ struct KeyRange: Hashable {
     /// Sorts `ranges` and merges those that overlap, as an interval set must hold them (the kernel
     /// refuses overlapping intervals). Adjacent ranges stay apart, as nft keeps them.
     static func normalized(_ ranges: [KeyRange]) -> [KeyRange] {
+        guard ranges.count > 1 else { return ranges }
         let sorted = ranges.sorted { KeyBytes.less($0.from, $1.from) || ($0.from == $1.from && KeyBytes.less($0.to, $1.to)) }
         var merged: [KeyRange] = []
         for range in sorted {

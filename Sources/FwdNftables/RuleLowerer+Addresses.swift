@@ -26,8 +26,10 @@ extension RuleLowerer {
         emitPendingGuard()
         let offset = field.offset(in: family)
         let keyType: NftSetKeyType = family == .ipv4 ? .ipv4Address : .ipv6Address
+        let addresses = list.value.addresses
+        // Most matches are one address: no duplicates to drop (and no set to hash them in).
         var seen: Set<AddressSpec> = []
-        let distinct = list.value.addresses.filter { seen.insert($0).inserted }
+        let distinct = addresses.count == 1 ? addresses : addresses.filter { seen.insert($0).inserted }
         let ranges = KeyRange.normalized(distinct.compactMap(KeyRange.init))
         if list.isNegated, ranges.count > 1 {
             // Not in any of them: one `!=` per element, in one rule (no set).

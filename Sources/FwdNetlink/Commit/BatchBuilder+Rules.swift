@@ -20,6 +20,10 @@ extension BatchBuilder {
         for chainIndex in ruleset.tables[tableIndex].chains.indices {
             guard problems.count < Self.problemLimit else { return }
             let insertions = plan.tables[planPosition].chainDiffs[chainIndex]?.insertions
+            if plan.tables[planPosition].digestsFollowWriting {
+                plan.tables[planPosition].ruleDigests[chainIndex].reserveCapacity(
+                    ruleset.tables[tableIndex].chains[chainIndex].rules.count)
+            }
             var nextInsertion = 0
             let wanted: (Int) -> Bool = { ruleIndex in
                 guard let insertions else { return true }

@@ -54,7 +54,11 @@ struct BatchBuilder {
         self.plan = plan
         firstSequence = batch.nextSequence
         echoesRules = mode == .apply
-        origins.reserveCapacity(ruleset.ruleCount + 64)
+        // One message per rule, chain and table, at least two per set (more for large sets
+        // or deletions: growing past this is fine, only rare).
+        let tables = ruleset.tables
+        origins.reserveCapacity(
+            ruleset.ruleCount + tables.count + tables.reduce(0) { $0 + $1.chains.count + 2 * $1.sets.count } + 64)
         problems = RulesetChecks.problems(in: ruleset)
 
         try batch.begin(generation: generation)

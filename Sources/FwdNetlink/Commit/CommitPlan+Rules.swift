@@ -34,12 +34,10 @@ extension CommitPlan.TablePlan {
     /// the batch builder digests each as it writes it.
     mutating func planRules(of table: NftTable, existing: KernelState.Table?, identities: RuleIdentities?) {
         guard let existing, let rules = existing.rules, let identities else {
+            // Empty arrays: the builder's copy of the plan reserves and fills them (reserving here
+            // would make its first append copy what the plan keeps).
             digestsFollowWriting = true
-            ruleDigests = table.chains.map { chain in
-                var digests: [RuleDigest] = []
-                digests.reserveCapacity(chain.rules.count)
-                return digests
-            }
+            ruleDigests = Array(repeating: [], count: table.chains.count)
             // Rules not read (a table too large for the kernel's rule dump): refill every kept chain.
             chainDiffs = table.chains.map { keptChains.contains($0.name) ? ChainDiff.refilling(count: $0.rules.count) : nil }
             markRefilledChains(of: table)

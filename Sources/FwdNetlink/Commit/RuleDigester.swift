@@ -52,11 +52,9 @@ struct RuleDigester {
 
     mutating func write(_ value: UInt8) { buffer.append(value) }
 
+    /// Big-endian (appended as one piece: this runs a dozen times per rule).
     mutating func write(_ value: UInt32) {
-        buffer.append(UInt8(truncatingIfNeeded: value >> 24))
-        buffer.append(UInt8(truncatingIfNeeded: value >> 16))
-        buffer.append(UInt8(truncatingIfNeeded: value >> 8))
-        buffer.append(UInt8(truncatingIfNeeded: value))
+        withUnsafeBytes(of: value.bigEndian) { buffer.append(contentsOf: $0) }
     }
 
     mutating func write(_ value: UInt64) {
