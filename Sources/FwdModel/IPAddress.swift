@@ -18,12 +18,18 @@ public enum IPAddress: Hashable, Sendable, Comparable {
 
     /// The address in network byte order (4 or 16 bytes).
     public var bytes: [UInt8] {
+        // One allocation of the final size (the lowering asks for every address it meets).
         switch self {
         case .v4(let value):
-            return (0..<4).map { UInt8(truncatingIfNeeded: value >> (24 - 8 * $0)) }
+            return withUnsafeBytes(of: value.bigEndian) { Array($0) }
         case .v6(let high, let low):
-            return (0..<8).map { UInt8(truncatingIfNeeded: high >> (56 - 8 * $0)) }
-                + (0..<8).map { UInt8(truncatingIfNeeded: low >> (56 - 8 * $0)) }
+            return [UInt8](unsafeUninitializedCapacity: 16) { buffer, count in
+                for index in 0..<8 {
+                    buffer[index] = UInt8(truncatingIfNeeded: high >> (56 - 8 * index))
+                    buffer[8 + index] = UInt8(truncatingIfNeeded: low >> (56 - 8 * index))
+                }
+                count = 16
+            }
         }
     }
 

@@ -22,7 +22,9 @@ extension RuleLowerer {
     /// several is a lookup in a named set (``ListSplit`` has split the short ones into rules), and
     /// a negated list of several is one `!=` comparison per element.
     mutating func appendAddresses(_ list: Negatable<AddressList>, field: AddressField) {
-        guard let family = list.value.families.first else { return }
+        // The first address's family (validation allows one family per list; `families` would
+        // build a set for every rule).
+        guard let family = list.value.addresses.lazy.compactMap(\.family).first else { return }
         emitPendingGuard()
         let offset = field.offset(in: family)
         let keyType: NftSetKeyType = family == .ipv4 ? .ipv4Address : .ipv6Address

@@ -52,9 +52,11 @@ struct RuleDigester {
 
     mutating func write(_ value: UInt8) { buffer.append(value) }
 
-    /// Big-endian (appended as one piece: this runs a dozen times per rule).
     mutating func write(_ value: UInt32) {
-        withUnsafeBytes(of: value.bigEndian) { buffer.append(contentsOf: $0) }
+        buffer.append(UInt8(truncatingIfNeeded: value >> 24))
+        buffer.append(UInt8(truncatingIfNeeded: value >> 16))
+        buffer.append(UInt8(truncatingIfNeeded: value >> 8))
+        buffer.append(UInt8(truncatingIfNeeded: value))
     }
 
     mutating func write(_ value: UInt64) {
