@@ -26,7 +26,8 @@ extension BatchBuilder {
         for reference in directory.references where !reference.isAnonymous {
             try writeSet(reference, of: tablePlan, bindingRule: nil, into: &batch)
         }
-        // A deferred table that is new registers its sets while its rules are written.
+        // Sets the plan's registration pass missed (none should) are declared while the rules are
+        // written, before the first rule that looks them up.
         try writeRules(at: planPosition, sets: &directory, into: &batch)
         nextSetID &+= UInt32(truncatingIfNeeded: directory.references.count)
     }

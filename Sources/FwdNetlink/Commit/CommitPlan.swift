@@ -67,15 +67,19 @@ struct CommitPlan {
         try self.init(supply: &supply, state: state)
     }
 
-    /// The plan taking the kernel from `state` to the rules of `supply`. A table that exists is
-    /// lowered (if deferred) before it is planned: all of it when its rules are diffed (for their
-    /// digests), else only the rules that register sets (the plan compares the sets).
+    /// The plan taking the kernel from `state` to the rules of `supply`. A deferred table is
+    /// lowered before it is planned: all of it when its rules are diffed (for their digests),
+    /// else only the rules that register sets (the plan compares them, the batch declares them
+    /// before the rules).
     init(supply: inout RuleSupply, state: KernelState) throws(NftCommitError) {
         var wanted: Set<String> = []
         for index in supply.ruleset.tables.indices {
             let outline = supply.ruleset.tables[index]
             wanted.insert("\(outline.family.kernelFamily) \(outline.name)")
             guard let existing = state.table(family: outline.family, name: outline.name) else {
+                // Its sets are declared before its rules, as for a whole ruleset (and in the same
+                // order, so objects get the same handles).
+                supply.registerSets(ofTable: index)
                 var plan = TablePlan(tableIndex: index, exists: false)
                 plan.planRules(of: outline, existing: nil, identities: nil)
                 tables.append(plan)
