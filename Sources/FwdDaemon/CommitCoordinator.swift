@@ -44,16 +44,21 @@ public struct CommitCoordinator: Sendable {
     /// without it, any pending commit-confirmed is superseded. With `options.lockoutGuard` and
     /// neither `confirm` nor `force`, a ruleset that might cut the SSH connection is refused
     /// before anything happens.
-    public func apply(_ loaded: LoadedRuleset, options: CommitOptions = CommitOptions()) async throws -> CommitReport {
+    ///
+    /// `loaded` is taken over: the files' bytes are let go once their copy is written, before the
+    /// commit (8.8 MB for a 100,000-rule config), when the caller hands it over with `consume`.
+    public func apply(_ loaded: consuming LoadedRuleset, options: CommitOptions = CommitOptions()) async throws
+        -> CommitReport
+    {
         if let guardian = options.lockoutGuard, options.confirm == nil, !options.force {
             try guardian.requireSafe(loaded.ruleset)
         }
         return try await lock.withLock(timeout: lockTimeout) {
-            try await applyLocked(loaded, options: options)
+            try await applyLocked(&loaded, options: options)
         }
     }
 
-    private func applyLocked(_ loaded: LoadedRuleset, options: CommitOptions) async throws -> CommitReport {
+    private func applyLocked(_ loaded: inout LoadedRuleset, options: CommitOptions) async throws -> CommitReport {
         let pending = try pendingStore.pending()
         let previousRecord = try appliedStore.record(backend: backend.name, networkNamespace: backend.networkNamespace)
         let needsSnapshot = options.confirm != nil || !backend.commitsAtomically
@@ -67,6 +72,7 @@ public struct CommitCoordinator: Sendable {
         let copy: ConfigCopy?
         do {
             copy = try ConfigCopy.write(loaded.sourceFiles, under: directory)
+            loaded.sourceFiles = []
         } catch {
             if armed != nil { restorePending(pending) }
             throw error

@@ -8,7 +8,7 @@ extension FirewallDaemon {
             if let security = options.configSecurity, let path = source.primaryPath { try security.check(path) }
             let loaded = try await source.load()
             try options.configSecurity?.check(loaded.files)
-            let report = try await coordinator.apply(loaded)
+            let report = try await coordinator.apply(consume loaded)
             let line = state.withLock {
                 $0.applied = report
                 $0.appliedAt = Date()

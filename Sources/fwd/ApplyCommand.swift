@@ -52,7 +52,8 @@ struct ApplyCommand: AsyncParsableCommand {
             confirm: confirm?.duration, force: force,
             lockoutGuard: LockoutGuard.current(in: ProcessInfo.processInfo.environment),
             armRollback: RollbackArming.reexecuting(runtimeDirectory: directory).closure)
-        let report = try await coordinator.apply(loaded, options: options)
+        // Handed over: the coordinator lets the config's bytes go before the commit.
+        let report = try await coordinator.apply(consume loaded, options: options)
         print(report.summary)
     }
 }
