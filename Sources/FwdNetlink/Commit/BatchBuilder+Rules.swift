@@ -12,7 +12,7 @@ extension BatchBuilder {
         // the whole array on every rule.
         let tableIndex = plan.tables[planPosition].tableIndex
         var digester = RuleDigester(table: ruleset.tables[tableIndex])
-        var encoder = ExpressionEncoder(sets: directory)
+        var expressionWriter = ExpressionWriter(sets: directory)
         var anonymousWritten = [Bool](repeating: false, count: directory.references.count)
         var rules = supply.takeRules(ofTable: tableIndex)
         defer { supply.giveBack(rules, ofTable: tableIndex) }
@@ -35,12 +35,12 @@ extension BatchBuilder {
                 guard problems.count < Self.problemLimit else { return }
                 if sets.count > directory.references.count {
                     try declare(sets[directory.references.count...], at: planPosition, in: &directory, into: &batch)
-                    encoder = ExpressionEncoder(sets: directory)
+                    expressionWriter = ExpressionWriter(sets: directory)
                     anonymousWritten.append(
                         contentsOf: repeatElement(false, count: directory.references.count - anonymousWritten.count))
                 }
                 try writeRule(
-                    rule, at: (chainIndex, ruleIndex), before: before, of: planPosition, encoder: encoder,
+                    rule, at: (chainIndex, ruleIndex), before: before, of: planPosition, expressionWriter: expressionWriter,
                     digester: &digester, anonymousWritten: &anonymousWritten, into: &batch)
             }
         }
@@ -69,14 +69,14 @@ extension BatchBuilder {
 
     private mutating func writeRule(
         _ rule: NftRule, at position: (chain: Int, rule: Int), before handle: UInt64?, of planPosition: Int,
-        encoder: ExpressionEncoder, digester: inout RuleDigester, anonymousWritten: inout [Bool],
+        expressionWriter: ExpressionWriter, digester: inout RuleDigester, anonymousWritten: inout [Bool],
         into batch: inout NetlinkBatch
     ) throws(NftSystemError) {
         let tableIndex = plan.tables[planPosition].tableIndex
         let chain = ruleset.tables[tableIndex].chains[position.chain]
         for expression in rule.expressions {
             guard case .lookup(let name, let id, _, _) = expression,
-                let reference = encoder.sets.resolve(name: name, id: id), reference.isAnonymous,
+                let reference = expressionWriter.sets.resolve(name: name, id: id), reference.isAnonymous,
                 !anonymousWritten[reference.index]
             else { continue }
             anonymousWritten[reference.index] = true
@@ -90,12 +90,6 @@ extension BatchBuilder {
         let object = try NftnlRule()
         object.set(NFTNL_RULE_TABLE, ruleset.tables[tableIndex].name)
         object.set(NFTNL_RULE_CHAIN, chain.name)
-        do {
-            for expression in rule.expressions { object.append(try encoder.encode(expression)) }
-        } catch {
-            report(rule.location, "chain \(chain.name)", "cannot encode rule: \(error.message)")
-            return
-        }
         let digest: RuleDigest
         if plan.tables[planPosition].digestsFollowWriting {
             digest = digester.digest(of: rule, chain: chain.name)
@@ -112,9 +106,17 @@ extension BatchBuilder {
         } else {
             flags |= NLM_F_APPEND
         }
-        object.writePayload(
-            into: batch.startMessage(
-                NFT_MSG_NEWRULE, family: ruleset.tables[tableIndex].family.kernelFamily, flags: Int32(flags)))
+        // The rule's attributes, then its expressions written straight after them (where libnftnl
+        // puts them); a rule that cannot be encoded leaves its message unfinished, to be overwritten.
+        let message = batch.startMessage(
+            NFT_MSG_NEWRULE, family: ruleset.tables[tableIndex].family.kernelFamily, flags: Int32(flags))
+        object.writePayload(into: message)
+        do {
+            try expressionWriter.write(rule.expressions, into: message)
+        } catch {
+            report(rule.location, "chain \(chain.name)", "cannot encode rule: \(error.message)")
+            return
+        }
         try finish(MessageOrigin(.newRule, table: tableIndex, chain: position.chain, rule: position.rule), in: &batch)
         ruleCount += 1
     }

@@ -33,8 +33,19 @@ extension ExpressionEncoder {
     func range(_ comparison: NftCompareOperator, source: NftRegister, from: [UInt8], to: [UInt8]) throws
         -> NftnlExpression
     {
-        try Self.checkData(from, "range start")
-        try Self.checkData(to, "range end")
+        try Self.checkRange(comparison, from: from, to: to)
+        let expression = try NftnlExpression("range")
+        expression.set(NFTNL_EXPR_RANGE_SREG, source.rawValue)
+        expression.set(NFTNL_EXPR_RANGE_OP, comparison.kernelOperator)
+        expression.set(NFTNL_EXPR_RANGE_FROM_DATA, bytes: from)
+        expression.set(NFTNL_EXPR_RANGE_TO_DATA, bytes: to)
+        return expression
+    }
+
+    /// Checks that `from`…`to` with `comparison` is a range the kernel takes.
+    static func checkRange(_ comparison: NftCompareOperator, from: [UInt8], to: [UInt8]) throws(EncodingProblem) {
+        try checkData(from, "range start")
+        try checkData(to, "range end")
         guard from.count == to.count else {
             throw EncodingProblem(message: "range bounds differ in length (\(from.count) and \(to.count) bytes)")
         }
@@ -43,12 +54,6 @@ extension ExpressionEncoder {
         case .less, .lessOrEqual, .greater, .greaterOrEqual:
             throw EncodingProblem(message: "a range compares only with == or !=")
         }
-        let expression = try NftnlExpression("range")
-        expression.set(NFTNL_EXPR_RANGE_SREG, source.rawValue)
-        expression.set(NFTNL_EXPR_RANGE_OP, comparison.kernelOperator)
-        expression.set(NFTNL_EXPR_RANGE_FROM_DATA, bytes: from)
-        expression.set(NFTNL_EXPR_RANGE_TO_DATA, bytes: to)
-        return expression
     }
 
     func lookup(set: String, setID: UInt32, source: NftRegister, inverted: Bool) throws -> NftnlExpression {

@@ -20,15 +20,20 @@ extension ExpressionEncoder {
     func log(prefix: String?, level: UInt32?) throws -> NftnlExpression {
         let expression = try NftnlExpression("log")
         if let prefix {
-            guard prefix.utf8.count <= Self.maximumLogPrefixLength else {
-                throw EncodingProblem(
-                    message: "log prefix is \(prefix.utf8.count) bytes (at most \(Self.maximumLogPrefixLength))")
-            }
-            guard !prefix.utf8.contains(0) else { throw EncodingProblem(message: "log prefix contains a NUL byte") }
+            try Self.checkLogPrefix(prefix)
             expression.set(NFTNL_EXPR_LOG_PREFIX, prefix)
         }
         if let level { expression.set(NFTNL_EXPR_LOG_LEVEL, level) }
         return expression
+    }
+
+    /// Checks that the kernel takes `prefix` as a log prefix.
+    static func checkLogPrefix(_ prefix: String) throws(EncodingProblem) {
+        guard prefix.utf8.count <= maximumLogPrefixLength else {
+            throw EncodingProblem(
+                message: "log prefix is \(prefix.utf8.count) bytes (at most \(maximumLogPrefixLength))")
+        }
+        guard !prefix.utf8.contains(0) else { throw EncodingProblem(message: "log prefix contains a NUL byte") }
     }
 
     func reject(_ type: NftRejectType, code: UInt8) throws -> NftnlExpression {

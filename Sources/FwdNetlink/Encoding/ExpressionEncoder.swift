@@ -8,7 +8,9 @@ struct EncodingProblem: Error {
 }
 
 /// Encodes ``NftExpression`` values as libnftnl expressions: one exhaustive switch, the kinds
-/// grouped in `ExpressionEncoder+*.swift`.
+/// grouped in `ExpressionEncoder+*.swift`. Batches are written by ``ExpressionWriter`` (no
+/// libnftnl object per expression); this encoder is the reference its bytes are tested against,
+/// and holds the checks both share.
 struct ExpressionEncoder {
     /// The sets of the table the rule belongs to, for lookups.
     let sets: SetDirectory
