@@ -99,8 +99,17 @@ public struct NftablesBackend: FirewallBackend {
             }
             do throws(NftCommitError) {
                 let previous = recordFile.read()
-                let report = try kernel.commit(ruleset, mode: mode, record: previous)
-                if report.ruleRecord != previous { recordFile.write(report.ruleRecord) }
+                do throws(NftCommitError) {
+                    let report = try kernel.commit(ruleset, mode: mode, record: previous)
+                    if report.ruleRecord != previous { recordFile.write(report.ruleRecord) }
+                } catch {
+                    // A batch the kernel refused (or whose outcome is unknown) may have taken
+                    // handles without moving the generation: keep the rules, forget the counts.
+                    if let previous, previous != previous.forgettingLastHandles() {
+                        recordFile.write(previous.forgettingLastHandles())
+                    }
+                    throw error
+                }
             } catch {
                 throw error.backendError
             }
