@@ -4,6 +4,7 @@ import FwdNftables
 // The rules to send, each preceded by the anonymous sets it binds (as nft sends them): every rule
 // of a new (or refilled) chain appended in order; in a kept chain only the new rules, each put in
 // front of the kept rule that follows it (`NFTA_RULE_POSITION`) or appended after the last one.
+// Each takes the table's next handle: predicted when the count is known, else echoed.
 extension BatchBuilder {
     mutating func writeRules(at planPosition: Int, sets directory: inout SetDirectory, into batch: inout NetlinkBatch)
         throws(NftSystemError)
@@ -68,7 +69,7 @@ extension BatchBuilder {
     }
 
     private mutating func writeRule(
-        _ rule: NftRule, at position: (chain: Int, rule: Int), before handle: UInt64?, of planPosition: Int,
+        _ rule: NftRule, at position: (chain: Int, rule: Int), before: UInt64?, of planPosition: Int,
         expressionWriter: ExpressionWriter, digester: inout RuleDigester, anonymousWritten: inout [Bool],
         into batch: inout NetlinkBatch
     ) throws(NftSystemError) {
@@ -98,11 +99,12 @@ extension BatchBuilder {
             digest = plan.tables[planPosition].ruleDigests[position.chain][position.rule]
         }
         object.setUserData(try RuleDigest.userData(comment: rule.comment, digest: digest))
-        // Without NLM_F_APPEND, a rule with a position goes in front of that rule.
         var flags = NLM_F_CREATE
-        if echoesRules { flags |= NLM_F_ECHO }
-        if let handle {
-            object.set(NFTNL_RULE_POSITION, handle)
+        let handle = allocateHandle()
+        if handle == nil && commitsBatch { flags |= NLM_F_ECHO }
+        // Without NLM_F_APPEND, a rule with a position goes in front of that rule.
+        if let before {
+            object.set(NFTNL_RULE_POSITION, before)
         } else {
             flags |= NLM_F_APPEND
         }
@@ -117,7 +119,9 @@ extension BatchBuilder {
             report(rule.location, "chain \(chain.name)", "cannot encode rule: \(error.message)")
             return
         }
-        try finish(MessageOrigin(.newRule, table: tableIndex, chain: position.chain, rule: position.rule), in: &batch)
+        try finish(
+            MessageOrigin(.newRule, table: tableIndex, chain: position.chain, rule: position.rule),
+            predictedHandle: handle, in: &batch)
         ruleCount += 1
     }
 }

@@ -46,6 +46,10 @@ struct CommitPlan {
         var chainDiffs: [ChainDiff?] = []
         /// Base chains deleted and re-created because their hook, type or priority changed.
         var recreatedBaseChains: [String] = []
+        /// The last handle the kernel allocated in the table before this batch: 0 for a table
+        /// created by it, the record's number for a kept table whose record knows it, else nil
+        /// (the handles of its new rules are then echoed, not predicted).
+        var lastHandleBefore: UInt64?
     }
 
     /// A fwd table the new ruleset no longer has.
@@ -80,7 +84,7 @@ struct CommitPlan {
                 // Its sets are declared before its rules, as for a whole ruleset (and in the same
                 // order, so objects get the same handles).
                 supply.registerSets(ofTable: index)
-                var plan = TablePlan(tableIndex: index, exists: false)
+                var plan = TablePlan(tableIndex: index, exists: false, lastHandleBefore: 0)
                 plan.planRules(of: outline, existing: nil, identities: nil)
                 tables.append(plan)
                 continue
@@ -103,7 +107,7 @@ struct CommitPlan {
     }
 
     private static func plan(_ table: NftTable, index: Int, existing: KernelState.Table) -> TablePlan {
-        var plan = TablePlan(tableIndex: index, exists: true)
+        var plan = TablePlan(tableIndex: index, exists: true, lastHandleBefore: existing.lastHandle)
         let wantedChains = Dictionary(table.chains.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         for chain in existing.chains {
             guard let wanted = wantedChains[chain.name] else {
