@@ -76,11 +76,14 @@ public struct NftTableLowering: Sendable {
     }
 
     /// Registers every set the table's rules use, in the order the full lowering does, lowering
-    /// only the rules that can use one (a lookup in a named set, or a list left whole).
+    /// only the rules that can use one (a lookup in a named set, or a list ``ListSplit`` left
+    /// whole).
     public mutating func registerSets() {
         for chain in chains {
             for rule in chain.rules where !rule.setMatches.isEmpty || rule.hasPositiveList {
-                for split in ListSplit.rules(for: rule) { _ = lowerer.lower(split) }
+                for split in ListSplit.rules(for: rule) where !split.setMatches.isEmpty || split.hasPositiveList {
+                    _ = lowerer.lower(split)
+                }
             }
         }
     }
