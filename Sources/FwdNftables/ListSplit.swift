@@ -50,10 +50,33 @@ enum ListSplit {
         return rules
     }
 
-    /// How many rules ``rules(for:)`` gives for `rule`, without building them when nothing is split.
-    static func ruleCount(for rule: Rule) -> Int {
-        guard rule.limit == nil, rule.hasPositiveList else { return 1 }
-        return rules(for: rule).count
+    /// What ``rules(for:)`` makes of `rule`, without building the rules: how many, and whether a
+    /// list may stay whole (a lookup in a list set).
+    static func shape(of rule: Rule) -> RuleShape {
+        guard rule.hasPositiveList else { return RuleShape(count: 1, keepsList: false) }
+        guard rule.limit == nil else { return RuleShape(count: 1, keepsList: true) }
+        var fields = SplitField.allCases.compactMap { field in field.groups(in: rule).map { (field: field, count: $0.count) } }
+        fields.sort { ($0.count, $0.field.rawValue) < ($1.count, $1.field.rawValue) }
+        var product = 1
+        var splitFields = 0
+        for candidate in fields where product * candidate.count <= maximumRules {
+            product *= candidate.count
+            splitFields += 1
+        }
+        return RuleShape(count: product, keepsList: splitFields < fields.count)
+    }
+}
+
+/// How one model rule lowers (``ListSplit/shape(of:)``).
+struct RuleShape: Sendable {
+    /// The rules it becomes (at most ``ListSplit/maximumRules``).
+    var count: UInt8
+    /// Whether a list may stay whole, as a lookup in a list set.
+    var keepsList: Bool
+
+    init(count: Int, keepsList: Bool) {
+        self.count = UInt8(truncatingIfNeeded: count)
+        self.keepsList = keepsList
     }
 }
 

@@ -13,30 +13,41 @@ public struct NftDeferredRuleset: Sendable {
     public let outline: NftRuleset
     private let tables: [Table]
     private let declaredSets: [String: NamedSet]
+    /// Per table, per chain (in the outline's order), per model rule: what it lowers to.
+    private let shapes: [[[RuleShape]]]
 
     /// The deferred lowering of `ruleset`, a validated ruleset.
     public init(_ ruleset: Ruleset) {
         tables = ruleset.tables
         declaredSets = NftablesLowering.declaredSets(of: ruleset)
-        outline = NftRuleset(
-            tables: ruleset.tables.map { table in
-                NftablesLowering.table(
-                    table,
-                    chains: NftablesLowering.orderedChains(of: table).map { chain in
-                        var rules: [NftRule] = []
-                        rules.reserveCapacity(chain.rules.count)
-                        for rule in chain.rules {
-                            let outlined = NftRule(expressions: [], comment: rule.comment, location: rule.location)
-                            for _ in 0..<ListSplit.ruleCount(for: rule) { rules.append(outlined) }
-                        }
-                        return NftablesLowering.chain(chain, of: table, rules: rules)
-                    }, sets: [])
-            })
+        var shapes: [[[RuleShape]]] = []
+        var outlineTables: [NftTable] = []
+        for table in ruleset.tables {
+            var chainShapes: [[RuleShape]] = []
+            let chains = NftablesLowering.orderedChains(of: table).map { chain in
+                var rules: [NftRule] = []
+                rules.reserveCapacity(chain.rules.count)
+                var ruleShapes: [RuleShape] = []
+                ruleShapes.reserveCapacity(chain.rules.count)
+                for rule in chain.rules {
+                    let shape = ListSplit.shape(of: rule)
+                    ruleShapes.append(shape)
+                    let outlined = NftRule(expressions: [], comment: rule.comment, location: rule.location)
+                    for _ in 0..<shape.count { rules.append(outlined) }
+                }
+                chainShapes.append(ruleShapes)
+                return NftablesLowering.chain(chain, of: table, rules: rules)
+            }
+            shapes.append(chainShapes)
+            outlineTables.append(NftablesLowering.table(table, chains: chains, sets: []))
+        }
+        self.shapes = shapes
+        outline = NftRuleset(tables: outlineTables)
     }
 
     /// A fresh lowering of the table at `index` of ``outline``, no set registered yet.
     public func lowering(ofTable index: Int) -> NftTableLowering {
-        NftTableLowering(table: tables[index], declaredSets: declaredSets)
+        NftTableLowering(table: tables[index], shapes: shapes[index], declaredSets: declaredSets)
     }
 }
 
@@ -44,10 +55,12 @@ public struct NftDeferredRuleset: Sendable {
 /// them. Set ids start at 1 in every table (unique within it, as a batch's set directory needs).
 public struct NftTableLowering: Sendable {
     private let chains: [Chain]
+    private let shapes: [[RuleShape]]
     private var lowerer: RuleLowerer
 
-    init(table: Table, declaredSets: [String: NamedSet]) {
+    init(table: Table, shapes: [[RuleShape]], declaredSets: [String: NamedSet]) {
         chains = NftablesLowering.orderedChains(of: table)
+        self.shapes = shapes
         lowerer = RuleLowerer(sets: SetRegistry(firstID: 1), declaredSets: declaredSets)
     }
 
@@ -56,21 +69,24 @@ public struct NftTableLowering: Sendable {
 
     /// Lowers the rules of the chain at `chainIndex` (in the outline's order) for which `wanted`
     /// holds, calling `body` with each one's index in the chain, the rule, and the sets registered
-    /// so far (the rule's own included). A rule not wanted is not lowered, so registers no set.
+    /// so far (the rule's own included). A rule not wanted is not lowered, so registers no set
+    /// (and a model rule none of whose rules are wanted is not even split).
     public mutating func lowerRules<Failure: Error>(
         ofChain chainIndex: Int, where wanted: (Int) -> Bool = { _ in true },
         _ body: (Int, NftRule, [NftSet]) throws(Failure) -> Void
     ) throws(Failure) {
         var index = 0
-        for rule in chains[chainIndex].rules {
-            guard rule.limit == nil, rule.hasPositiveList else {
-                if wanted(index) { try body(index, lowerer.lower(rule), lowerer.sets.sets) }
-                index += 1
+        let rules = chains[chainIndex].rules
+        for modelIndex in rules.indices {
+            let count = Int(shapes[chainIndex][modelIndex].count)
+            defer { index += count }
+            guard count > 1 else {
+                if wanted(index) { try body(index, lowerer.lower(rules[modelIndex]), lowerer.sets.sets) }
                 continue
             }
-            for split in ListSplit.rules(for: rule) {
-                if wanted(index) { try body(index, lowerer.lower(split), lowerer.sets.sets) }
-                index += 1
+            guard (index..<index + count).contains(where: wanted) else { continue }
+            for (offset, split) in ListSplit.rules(for: rules[modelIndex]).enumerated() where wanted(index + offset) {
+                try body(index + offset, lowerer.lower(split), lowerer.sets.sets)
             }
         }
     }
@@ -79,8 +95,9 @@ public struct NftTableLowering: Sendable {
     /// only the rules that can use one (a lookup in a named set, or a list ``ListSplit`` left
     /// whole).
     public mutating func registerSets() {
-        for chain in chains {
-            for rule in chain.rules where !rule.setMatches.isEmpty || rule.hasPositiveList {
+        for (chainIndex, chain) in chains.enumerated() {
+            for (modelIndex, rule) in chain.rules.enumerated()
+            where shapes[chainIndex][modelIndex].keepsList || !rule.setMatches.isEmpty {
                 for split in ListSplit.rules(for: rule) where !split.setMatches.isEmpty || split.hasPositiveList {
                     _ = lowerer.lower(split)
                 }
