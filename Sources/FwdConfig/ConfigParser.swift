@@ -15,6 +15,8 @@ final class ConfigParser {
     var builder = RulesetBuilder()
     /// Rules that use a template or define not known when they were read.
     var waitingRules: [(draft: RuleDraft, position: RulesetBuilder.RulePosition)] = []
+    /// Builds the rules that name no template or define on a second thread.
+    let assembly = RuleAssemblyPipeline()
     /// The files read, in order, as named to the user.
     var files: [String] = []
     /// The digest of the files read, computed while they are parsed.
@@ -105,6 +107,7 @@ final class ConfigParser {
 
     /// Resolves what waited, builds and validates the ruleset; every problem, sorted.
     func finish() -> (ruleset: Ruleset, problems: [Diagnostic]) {
+        install(assembly.finish())
         definitions.checkAll(problems: &problems)
         checkTemplateValues()
         for (draft, position) in waitingRules {
@@ -120,13 +123,35 @@ final class ConfigParser {
         return (ruleset, found + validation)
     }
 
-    /// `ruleset.validate()`, one table per thread (tables are validated independently).
+    /// Rules validated per piece of work in ``validate(_:)``.
+    private static let rulesPerValidationPiece = 8192
+
+    /// `ruleset.tables` validated (what ``Ruleset/validate()`` finds in them), sorted: first each
+    /// table's chains, a table per thread, then the rules in pieces of at most
+    /// ``rulesPerValidationPiece``, spread over the threads (rules are validated independently).
     static func validate(_ ruleset: Ruleset) -> [Diagnostic] {
         let tables = ruleset.tables
         let found = Mutex<[Diagnostic]>([])
+        let hooks = Mutex<[[String: Set<String>]]>(Array(repeating: [:], count: tables.count))
         DispatchQueue.concurrentPerform(iterations: tables.count) { index in
-            let diagnostics = tables[index].validate()
-            found.withLock { $0 += diagnostics }
+            let (problems, reaching) = tables[index].validateChains()
+            found.withLock { $0 += problems }
+            hooks.withLock { $0[index] = reaching }
+        }
+        let hooksByTable = hooks.withLock { $0 }
+        var pieces: [(table: Int, chain: Int, rules: Range<Int>)] = []
+        for (table, tableValue) in tables.enumerated() {
+            for (chain, chainValue) in tableValue.chains.enumerated() {
+                for start in stride(from: 0, to: chainValue.rules.count, by: rulesPerValidationPiece) {
+                    pieces.append((table, chain, start..<min(start + rulesPerValidationPiece, chainValue.rules.count)))
+                }
+            }
+        }
+        DispatchQueue.concurrentPerform(iterations: pieces.count) { [pieces] index in
+            let (table, chain, rules) = pieces[index]
+            let problems = tables[table].validateRules(
+                ofChain: chain, rules, hooks: hooksByTable[table][tables[table].chains[chain].name] ?? [])
+            if !problems.isEmpty { found.withLock { $0 += problems } }
         }
         return found.withLock { $0 }.sorted()
     }
@@ -134,25 +159,52 @@ final class ConfigParser {
     /// Builds the rule `draft` describes, now (`final`) or, when it needs a definition not read
     /// yet, returns nil.
     func assemble(_ draft: RuleDraft, final: Bool) -> Rule? {
+        guard draft.needsDefinitions else {
+            let (rule, found) = ConfigParser.assembleLiteral(draft)
+            if !found.isEmpty || draft.hasProblems {
+                problems += found
+                rulesWithProblems.insert(draft.location)
+            }
+            return rule
+        }
         var found: [Diagnostic] = []
         var assembler = RuleAssembler(at: draft.location)
-        var complete = true
-        if draft.needsDefinitions {
-            guard let resolved = definitions.resolve(draft, final: final, problems: &found) else { return nil }
-            for entry in resolved.entries { assembler.apply(entry) }
-            complete = resolved.complete
-        } else {
-            for entry in draft.entries where !assembler.applyPlainScalar(entry) {
-                if let expanded = Definitions.expandLiteral(entry, problems: &found) { assembler.apply(expanded) }
-            }
-        }
+        guard let resolved = definitions.resolve(draft, final: final, problems: &found) else { return nil }
+        for entry in resolved.entries { assembler.apply(entry) }
         let (rule, assemblyProblems) = assembler.finish()
         found += assemblyProblems
-        if !found.isEmpty || !complete || draft.hasProblems {
+        if !found.isEmpty || !resolved.complete || draft.hasProblems {
             problems += found
             rulesWithProblems.insert(draft.location)
         }
         return rule
+    }
+
+    /// The rule `draft`, which names no template or define, and the problems found building it.
+    /// Reads nothing but the draft, so any thread may call it (``RuleAssemblyPipeline``).
+    static func assembleLiteral(_ draft: RuleDraft) -> (rule: Rule, problems: [Diagnostic]) {
+        var found: [Diagnostic] = []
+        var assembler = RuleAssembler(at: draft.location)
+        draft.entries.withUnsafeBufferPointer { entries in  // borrowed: iterating would copy each entry
+            for index in entries.indices where !assembler.applyPlainScalar(entries[index]) {
+                if let expanded = Definitions.expandLiteral(entries[index], problems: &found) { assembler.apply(expanded) }
+            }
+        }
+        let (rule, assemblyProblems) = assembler.finish()
+        return (rule, found.isEmpty ? assemblyProblems : found + assemblyProblems)
+    }
+
+    /// Puts rules built by ``assembly`` in their places, with their problems.
+    func install(_ batches: consuming [[RuleAssemblyPipeline.Built]]) {
+        while var batch = batches.popLast() {
+            while let built = batch.popLast() {  // moved out, not copied; the order does not matter
+                builder.replace(at: built.position, with: built.rule)
+                if built.hasProblems {
+                    problems += built.problems
+                    rulesWithProblems.insert(built.location)
+                }
+            }
+        }
     }
 
     /// Reports bad values in templates, including those no rule uses.
@@ -173,9 +225,14 @@ final class ConfigParser {
 
 extension ConfigParser {
     /// Builds a rule and appends it; a rule that needs a definition not read yet gets a
-    /// placeholder and waits for the end.
-    func addRule(_ draft: RuleDraft, chain: Int, in table: TableKind) {
-        if let rule = assemble(draft, final: false) {
+    /// placeholder and waits for the end. A rule that names no template or define gets a
+    /// placeholder too, and is built on a second thread (``assembly``).
+    func addRule(_ draft: consuming RuleDraft, chain: Int, in table: TableKind) {
+        if !draft.needsDefinitions {
+            let location = draft.location
+            let position = builder.append(Rule(at: location), chain: chain, in: table)
+            install(assembly.add(draft, at: position))
+        } else if let rule = assemble(draft, final: false) {
             builder.append(rule, chain: chain, in: table)
         } else {
             let position = builder.append(Rule(at: draft.location), chain: chain, in: table)

@@ -76,7 +76,7 @@ struct RulesetBuilder {
     }
 
     /// Replaces the rule at `position` (a placeholder for a rule built after all files are read).
-    mutating func replace(at position: RulePosition, with rule: Rule) {
+    mutating func replace(at position: RulePosition, with rule: consuming Rule) {
         tables[Self.slot(position.table)]?.chains[position.chain].chain.rules[position.rule] = rule
     }
 
