@@ -136,7 +136,7 @@ let package = Package(
             dependencies: ["FwdIptables", "FwdModel", "FwdTestKit"],
             exclude: ["Golden"]  // read from the source tree by FwdTestKit's assertGolden
         ),
-        .testTarget(name: "FwdDaemonTests", dependencies: ["FwdDaemon", "FwdModel"]),
+        .testTarget(name: "FwdDaemonTests", dependencies: ["FwdDaemon", "FwdModel", "FwdTestKit"]),
         .testTarget(
             name: "FwdNftablesTests",
             dependencies: [

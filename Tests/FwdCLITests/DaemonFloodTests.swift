@@ -27,7 +27,7 @@ extension CLITests {
                 try await withLinkedNamespaces { client, server, link in
                     #expect(try await client.ping(link.second.ipv4) == .replied, "resolve neighbours first")
                     let config = try directory.write("fwd.yaml", FloodConfigs.variant(0))
-                    let notify = try NotifySocket(path: directory.file("notify.sock"))
+                    let notify = try NotifySocketReceiver(path: directory.file("notify.sock"))
                     let options = ["--config", config, "--netns", server.name, "--runtime-dir", directory.runtime]
                     let daemon = try FwdProcess(
                         ["daemon"] + options + backend.options, environment: ["NOTIFY_SOCKET": notify.path],

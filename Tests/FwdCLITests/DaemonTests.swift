@@ -11,7 +11,7 @@ extension CLITests {
         func endToEnd(backend: BackendUnderTest) async throws {
             try await CLIScenario.with { scenario in
                 try scenario.writeConfig(Configs.allowing(port: 2201))
-                let notify = try NotifySocket(path: scenario.directory.file("notify.sock"))
+                let notify = try NotifySocketReceiver(path: scenario.directory.file("notify.sock"))
                 let daemon = try FwdProcess(
                     ["daemon"] + scenario.kernelOptions() + backend.options,
                     environment: ["NOTIFY_SOCKET": notify.path], directory: scenario.directory)

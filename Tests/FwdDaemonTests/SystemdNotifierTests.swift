@@ -1,4 +1,5 @@
 import FwdDaemon
+import FwdTestKit
 import Glibc
 import Testing
 
@@ -6,7 +7,7 @@ import Testing
     @Test func readyAndStatusArriveOnAPathSocket() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        let receiver = try DatagramReceiver(path: directory.file("notify"))
+        let receiver = try NotifySocketReceiver(path: directory.file("notify"))
         let notifier = SystemdNotifier(environment: ["NOTIFY_SOCKET": receiver.path])
 
         try notifier.ready(status: "enforcing 3 rules with nftables (config abc)")
@@ -19,7 +20,7 @@ import Testing
 
     @Test func abstractSocketNamesWork() async throws {
         let name = "@fwd-test-notify-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        let receiver = try DatagramReceiver(path: name)
+        let receiver = try NotifySocketReceiver(path: name)
         try SystemdNotifier(socketPath: name).stopping(status: "bye")
         #expect(await receiver.receive() == "STOPPING=1\nSTATUS=bye")
     }
@@ -32,7 +33,7 @@ import Testing
     @Test func aReceiverThatDoesNotReadNeverBlocksTheSender() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        let receiver = try DatagramReceiver(path: directory.file("notify"))
+        let receiver = try NotifySocketReceiver(path: directory.file("notify"))
         let notifier = SystemdNotifier(socketPath: receiver.path)
         var dropped = 0
         // Far more than the receiving queue holds (net.unix.max_dgram_qlen, 10 by default).

@@ -1,6 +1,7 @@
 import Foundation
 import FwdDaemon
 import FwdModel
+import FwdTestKit
 import Logging
 import ServiceLifecycle
 import Synchronization
@@ -34,7 +35,7 @@ final class LogLines: Sendable {
 /// A daemon running inside the test process, in a service group the test stops.
 struct DaemonHarness {
     let directory: TemporaryDirectory
-    let notify: DatagramReceiver
+    let notify: NotifySocketReceiver
     let backend: FakeBackend
     let source: ScriptedSource
     let logs = LogLines()
@@ -47,7 +48,7 @@ struct DaemonHarness {
         reloadOnHangup: Bool = false, configSecurity: ConfigFileSecurity? = nil
     ) throws {
         directory = try TemporaryDirectory()
-        notify = try DatagramReceiver(path: directory.file("notify"))
+        notify = try NotifySocketReceiver(path: directory.file("notify"))
         self.backend = backend
         self.source = source
         options = DaemonOptions(
