@@ -194,15 +194,16 @@ final class ConfigParser {
         return (rule, found.isEmpty ? assemblyProblems : found + assemblyProblems)
     }
 
-    /// Puts rules built by ``assembly`` in their places, with their problems.
-    func install(_ batches: consuming [[RuleAssemblyPipeline.Built]]) {
-        while var batch = batches.popLast() {
-            while let built = batch.popLast() {  // moved out, not copied; the order does not matter
-                builder.replace(at: built.position, with: built.rule)
-                if built.hasProblems {
-                    problems += built.problems
-                    rulesWithProblems.insert(built.location)
-                }
+    /// Puts rules built by ``assembly`` in their places (moved in, not copied), with their problems.
+    func install(_ batches: consuming [RuleAssemblyPipeline.Batch]) {
+        for index in batches.indices {
+            let jobs = batches[index].jobs
+            batches[index].rules.withUnsafeMutableBufferPointer { rules in
+                for rule in rules.indices { builder.swapIn(&rules[rule], at: jobs[rule].position) }
+            }
+            for (job, found) in batches[index].problems {
+                problems += found
+                rulesWithProblems.insert(jobs[job].draft.location)
             }
         }
     }

@@ -80,6 +80,14 @@ struct RulesetBuilder {
         tables[Self.slot(position.table)]?.chains[position.chain].chain.rules[position.rule] = rule
     }
 
+    /// Swaps `rule` with the placeholder at `position`: the rule moves in without a copy, and
+    /// `rule` holds the placeholder after.
+    mutating func swapIn(_ rule: inout Rule, at position: RulePosition) {
+        tables[Self.slot(position.table)]?.chains[position.chain].chain.rules.withUnsafeMutableBufferPointer {
+            swap(&$0[position.rule], &rule)
+        }
+    }
+
     /// The ruleset: the tables written, in the kernel's order, each with its chains in the order
     /// they were first written.
     func build() -> Ruleset {

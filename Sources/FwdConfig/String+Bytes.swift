@@ -5,13 +5,9 @@ import Darwin
 #endif
 
 extension String {
-    /// Whether the UTF-8 text holds `byte`, searched with `memchr` in longer texts (a hot path:
-    /// every value is checked for `$` and `,`).
+    /// Whether the UTF-8 text holds `byte`, searched with `memchr` (a hot path: every value is
+    /// checked for `$` and `,`; a loop over a short string's bytes is slower).
     func containsByte(_ byte: UInt8) -> Bool {
-        if utf8.count <= 16 {  // most values: a loop beats a call to memchr
-            for candidate in utf8 where candidate == byte { return true }
-            return false
-        }
         let found = utf8.withContiguousStorageIfAvailable { bytes -> Bool in
             guard let base = bytes.baseAddress, !bytes.isEmpty else { return false }
             return memchr(base, Int32(byte), bytes.count) != nil
