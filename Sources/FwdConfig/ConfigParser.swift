@@ -126,21 +126,23 @@ final class ConfigParser {
     /// Rules validated per piece of work in ``validate(_:)``.
     private static let rulesPerValidationPiece = 8192
 
-    /// `ruleset.tables` validated (what ``Ruleset/validate()`` finds in them), sorted: first each
-    /// table's chains, a table per thread, then the rules in pieces of at most
-    /// ``rulesPerValidationPiece``, spread over the threads (rules are validated independently).
+    /// `ruleset.tables` validated (what ``Ruleset/validate()`` finds in them), sorted, spread
+    /// over the cores: first the hooks reaching each table's chains, a table per thread, then
+    /// each table's chain checks and its rules in pieces of at most ``rulesPerValidationPiece``
+    /// (rules are validated independently).
     static func validate(_ ruleset: Ruleset) -> [Diagnostic] {
         let tables = ruleset.tables
         let found = Mutex<[Diagnostic]>([])
         let hooks = Mutex<[[String: Set<String>]]>(Array(repeating: [:], count: tables.count))
         DispatchQueue.concurrentPerform(iterations: tables.count) { index in
-            let (problems, reaching) = tables[index].validateChains()
-            found.withLock { $0 += problems }
+            let reaching = tables[index].hooksReaching()
             hooks.withLock { $0[index] = reaching }
         }
         let hooksByTable = hooks.withLock { $0 }
-        var pieces: [(table: Int, chain: Int, rules: Range<Int>)] = []
+        // A table's chain checks (no rules), or a range of a chain's rules.
+        var pieces: [(table: Int, chain: Int, rules: Range<Int>?)] = []
         for (table, tableValue) in tables.enumerated() {
+            pieces.append((table, 0, nil))
             for (chain, chainValue) in tableValue.chains.enumerated() {
                 for start in stride(from: 0, to: chainValue.rules.count, by: rulesPerValidationPiece) {
                     pieces.append((table, chain, start..<min(start + rulesPerValidationPiece, chainValue.rules.count)))
@@ -149,8 +151,10 @@ final class ConfigParser {
         }
         DispatchQueue.concurrentPerform(iterations: pieces.count) { [pieces] index in
             let (table, chain, rules) = pieces[index]
-            let problems = tables[table].validateRules(
-                ofChain: chain, rules, hooks: hooksByTable[table][tables[table].chains[chain].name] ?? [])
+            let problems = rules.map {
+                tables[table].validateRules(
+                    ofChain: chain, $0, hooks: hooksByTable[table][tables[table].chains[chain].name] ?? [])
+            } ?? tables[table].validateChains()
             if !problems.isEmpty { found.withLock { $0 += problems } }
         }
         return found.withLock { $0 }.sorted()

@@ -21,25 +21,27 @@ extension Table {
 
     /// Every problem in this table.
     public func validate() -> [Diagnostic] {
-        var (problems, hooks) = validateChains()
+        var problems = validateChains()
+        let hooks = hooksReaching()
         for index in chains.indices {
             problems += validateRules(ofChain: index, chains[index].rules.indices, hooks: hooks[chains[index].name] ?? [])
         }
         return problems
     }
 
-    /// The problems of the chains themselves (names, policies, jumps, jump loops), and for each
-    /// chain the builtin chains whose packets reach it (``hooksReaching()``): the first part of
-    /// ``validate()``, the other being ``validateRules(ofChain:_:hooks:)`` for every rule.
-    public func validateChains() -> (problems: [Diagnostic], hooks: [String: Set<String>]) {
+    /// The problems of the chains themselves (names, policies, jumps, jump loops): a part of
+    /// ``validate()`` that can run alongside the others, ``validateRules(ofChain:_:hooks:)``
+    /// for every rule.
+    public func validateChains() -> [Diagnostic] {
         var problems: [Diagnostic] = []
         for chain in chains { problems += validateDefinition(of: chain) }
         problems += validateJumps()
-        return (problems, hooksReaching())
+        return problems
     }
 
     /// The problems of the rules at `range` in chain `chain` (an index in ``chains``), which
-    /// the builtin chains `hooks` reach: a part of ``validate()`` that can run alongside others.
+    /// the builtin chains `hooks` reach (``hooksReaching()``): a part of ``validate()`` that can
+    /// run alongside the others.
     public func validateRules(ofChain chain: Int, _ range: Range<Int>, hooks: Set<String>) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         var context = RuleContext(table: kind, chain: chains[chain].name, ruleNumber: 0, hooks: hooks)
