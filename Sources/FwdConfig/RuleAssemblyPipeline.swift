@@ -50,7 +50,7 @@ final class RuleAssemblyPipeline {
 
     /// Drafts per batch: large enough that handing a batch over costs little next to building it,
     /// small enough that the drafts in flight take little memory.
-    static let batchSize = 1024
+    static let batchSize = 256
 
     private var pending: [Job] = []
     private let queue = DispatchQueue(label: "fwd.config.rule-assembly")
