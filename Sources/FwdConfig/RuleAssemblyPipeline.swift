@@ -2,6 +2,12 @@ import Dispatch
 import FwdModel
 import Synchronization
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Builds the rules that name no template or define (nearly all of a large config) on a second
 /// thread while the parser reads on: the parser hands their drafts over in batches, each draft
 /// with the place its rule holds in the ruleset (a placeholder until then), and takes the built
@@ -11,8 +17,8 @@ import Synchronization
 /// the loader sorts every problem at the end, so the outcome is exactly that of building each
 /// rule where it is read. When the second thread is still busy with the last batch as the next
 /// one fills up (on a loaded machine, where it gets little time), the parser builds that batch
-/// itself rather than wait; what is left at the end is built on the parser's thread too (all of
-/// a config of less than a batch).
+/// itself rather than wait, as it does every batch on a machine with one core; what is left at
+/// the end is built on the parser's thread too (all of a config of less than a batch).
 final class RuleAssemblyPipeline {
     /// A draft to build, and where its rule goes.
     struct Job: Sendable {
@@ -57,6 +63,9 @@ final class RuleAssemblyPipeline {
     private let group = DispatchGroup()
     /// Taken while the second thread builds a batch.
     private let idle = DispatchSemaphore(value: 1)
+    /// Whether there is a second core to build on: with one, handing batches over only adds
+    /// the cost of moving them between threads.
+    private static let hasSecondCore = sysconf(Int32(_SC_NPROCESSORS_ONLN)) > 1
     /// Batches built on the second thread and not taken yet.
     private let built = BuiltBatches()
 
@@ -70,7 +79,7 @@ final class RuleAssemblyPipeline {
         var batch = Batch(pending)
         pending = []
         pending.reserveCapacity(RuleAssemblyPipeline.batchSize)
-        if idle.wait(timeout: .now()) == .success {
+        if RuleAssemblyPipeline.hasSecondCore, idle.wait(timeout: .now()) == .success {
             handOver(batch)
             return built.take()
         }
