@@ -7,10 +7,12 @@ public import FwdNetlink
 /// atomically (temporary file and rename). A missing, unreadable or corrupt file reads as no
 /// record, and the commit reads the kernel's rules instead.
 ///
-/// Layout (little-endian): the magic `FWDRULE1`, the namespace cookie (u64), the generation
-/// (u32), the table count (u32); per table its family (u32), name, chain count (u32); per chain
-/// its name and rule count (u32), then per rule handle, digest high, digest low (3 × u64). A name
-/// is a u16 length and UTF-8 bytes. Last, an FNV-1a 64 checksum of everything before it.
+/// Layout (little-endian): the magic `FWDRULE2`, the namespace cookie (u64), the generation
+/// (u32), the table count (u32); per table its family (u32), name, whether its last allocated
+/// handle is known (u8, 0 or 1) and that handle (u64, 0 when unknown), chain count (u32); per
+/// chain its name and rule count (u32), then per rule handle, digest high, digest low (3 × u64).
+/// A name is a u16 length and UTF-8 bytes. Last, an FNV-1a 64 checksum of everything before it.
+/// A file of another layout (`FWDRULE1`, before the last handles were kept) reads as no record.
 public struct KernelRuleRecordFile: Sendable {
     /// The file's path.
     public var path: String
@@ -26,7 +28,7 @@ public struct KernelRuleRecordFile: Sendable {
         path = directory.file("nftables-rules" + (suffix ?? ""))
     }
 
-    static let magic = Array("FWDRULE1".utf8)
+    static let magic = Array("FWDRULE2".utf8)
 
     /// The record, or nil when there is none or it cannot be trusted.
     public func read() -> KernelRuleRecord? {
@@ -56,6 +58,8 @@ public struct KernelRuleRecordFile: Sendable {
         for table in record.tables {
             writer.put(table.family)
             writer.put(name: table.name)
+            writer.put(UInt8(table.lastHandle == nil ? 0 : 1))
+            writer.put(table.lastHandle ?? 0)
             writer.put(UInt32(table.chains.count))
             for chain in table.chains {
                 writer.put(name: chain.name)
@@ -81,7 +85,9 @@ public struct KernelRuleRecordFile: Sendable {
         guard let cookie = reader.u64(), let generation = reader.u32(), let tableCount = reader.u32() else { return nil }
         var tables: [KernelRuleRecord.Table] = []
         for _ in 0..<tableCount {
-            guard let family = reader.u32(), let name = reader.name(), let chainCount = reader.u32() else { return nil }
+            guard let family = reader.u32(), let name = reader.name(), let known = reader.u8(), known <= 1,
+                let lastHandle = reader.u64(), let chainCount = reader.u32()
+            else { return nil }
             var chains: [KernelRuleRecord.Chain] = []
             for _ in 0..<chainCount {
                 guard let chainName = reader.name(), let ruleCount = reader.u32(),
@@ -95,7 +101,9 @@ public struct KernelRuleRecordFile: Sendable {
                 }
                 chains.append(KernelRuleRecord.Chain(name: chainName, rules: rules))
             }
-            tables.append(KernelRuleRecord.Table(family: family, name: name, chains: chains))
+            tables.append(
+                KernelRuleRecord.Table(
+                    family: family, name: name, chains: chains, lastHandle: known == 1 ? lastHandle : nil))
         }
         guard reader.remaining == 0 else { return nil }
         return KernelRuleRecord(namespaceCookie: cookie, generation: generation, tables: tables)

@@ -97,11 +97,16 @@ public struct NftablesBackend: FirewallBackend {
             } catch {
                 throw EnvironmentError("nftables: \(error)")
             }
+            let previous = recordFile.read()
             do throws(NftCommitError) {
-                let previous = recordFile.read()
                 let report = try kernel.commit(ruleset, mode: mode, record: previous)
                 if report.ruleRecord != previous { recordFile.write(report.ruleRecord) }
             } catch {
+                // A batch the kernel refused (or whose outcome is unknown) may have taken handles
+                // without moving the generation: keep the recorded rules, forget the last handles.
+                if let previous, previous != previous.forgettingLastHandles() {
+                    recordFile.write(previous.forgettingLastHandles())
+                }
                 throw error.backendError
             }
         }

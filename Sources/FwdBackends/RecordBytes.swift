@@ -6,6 +6,8 @@ struct RecordBytes {
         for shift in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8(truncatingIfNeeded: value >> UInt64(shift))) }
     }
 
+    mutating func put(_ value: UInt8) { bytes.append(value) }
+
     mutating func put(_ value: UInt32) {
         for shift in stride(from: 0, to: 32, by: 8) { bytes.append(UInt8(truncatingIfNeeded: value >> UInt32(shift))) }
     }
@@ -49,6 +51,12 @@ struct RecordReader {
         for index in 0..<8 { value |= UInt64(bytes[offset + index]) << UInt64(8 * index) }
         offset += 8
         return value
+    }
+
+    mutating func u8() -> UInt8? {
+        guard remaining >= 1 else { return nil }
+        defer { offset += 1 }
+        return bytes[offset]
     }
 
     mutating func u32() -> UInt32? {

@@ -46,13 +46,15 @@ extension RuleLowerer {
         }
     }
 
-    /// `meta mark set 0x10`; with a mask, `MARK --set-xmark value/mask` is
-    /// `mark = (mark & ~mask) ^ value`: a load, a bitwise and a set.
+    /// `meta mark set 0x10`; with a mask, iptables' `MARK --set-mark value/mask`: the mask's bits
+    /// and the value's are cleared, then the value's are set, `mark = (mark & ~(mask | value)) ^
+    /// value` (a load, a bitwise and a set; nft prints it `meta mark & … | value`). A value bit
+    /// outside the mask is thus set, as iptables sets it, never toggled.
     private mutating func appendMarkSet(_ mark: MarkValue) {
         if let mask = mark.mask, mask != .max {
             append(.meta(.mark, destination: .r1))
             append(.bitwise(
-                source: .r1, destination: .r1, length: 4, mask: (~mask).hostOrderBytes,
+                source: .r1, destination: .r1, length: 4, mask: (~(mask | mark.value)).hostOrderBytes,
                 xor: mark.value.hostOrderBytes))
         } else {
             append(.immediate(destination: .r1, data: mark.value.hostOrderBytes))

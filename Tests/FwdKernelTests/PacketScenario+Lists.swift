@@ -10,8 +10,11 @@ extension PacketScenario {
     ///   overlapping ports (8080, `8000-8100`, 9000) jumps into `VISIT`, which drops a packet it
     ///   has seen before (mark bit 0x1) and otherwise marks it and returns; the same lists LOG and
     ///   set mark bit 0x2 (targets that go on);
-    /// - tcp 8080 with both mark bits set is accepted. A packet that matched two of the split
-    ///   rules would visit twice and be dropped; one that matched none would fall to LOGDROP.
+    /// - two identical rules set mark `0x8/0x10`: a value with a bit outside its mask. Like
+    ///   iptables' `--set-mark`, the bit is set (not toggled), so it is still set after both;
+    /// - tcp 8080 with mark bits 0x1, 0x2 and 0x8 set is accepted. A packet that matched two of
+    ///   the split rules would visit twice and be dropped; one that matched none, or a backend
+    ///   that toggled bit 0x8 twice, would fall to LOGDROP.
     ///
     /// So the admin client reaches 8080 over IPv4 (its lists are IPv4) and nowhere else.
     static let hostWithLists = PacketScenario(
@@ -37,7 +40,9 @@ extension PacketScenario {
             Rule(proto: "tcp", source: sources, dport: ports, comment: "visit once", jump: .jump("VISIT")),
             Rule(proto: "tcp", source: sources, dport: ports, jump: .log(prefix: "listed: ", level: .info)),
             Rule(proto: "tcp", source: sources, dport: ports, jump: .mark(set: MarkValue(0x2, mask: 0x2))),
-            Rule(proto: "tcp", dport: 8080, mark: Negatable(MarkValue(0x3, mask: 0x3)), comment: "visited once",
+            Rule(proto: "tcp", dport: 8080, jump: .mark(set: MarkValue(0x8, mask: 0x10))),
+            Rule(proto: "tcp", dport: 8080, jump: .mark(set: MarkValue(0x8, mask: 0x10))),
+            Rule(proto: "tcp", dport: 8080, mark: Negatable(MarkValue(0xb, mask: 0xb)), comment: "visited once",
                 jump: .accept),
         ]
         for rule in rules { input.insert(rule, at: input.rules.count - 1) }

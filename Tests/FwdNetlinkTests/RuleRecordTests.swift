@@ -82,7 +82,7 @@ struct RuleRecordTests {
         }
     }
 
-    @Test func aFailedCommitOrADryRunLeavesTheRecordValid() throws {
+    @Test func aFailedCommitOrADryRunLeavesTheRecordsRulesValid() throws {
         try TestNamespace.with { namespace in
             let kernel = try namespace.kernel()
             let record = try #require(try kernel.commit(NftRuleset(tables: [Rulesets.bulk(count: 100)])).ruleRecord)
@@ -91,11 +91,15 @@ struct RuleRecordTests {
             #expect(throws: NftCommitError.self) { try kernel.commit(NftRuleset(tables: [bad]), record: record) }
             #expect(try Self.generation(namespace) == record.generation)
             let dryRun = try kernel.commit(Self.changed(100, at: 3), mode: .dryRun, record: record)
-            #expect(dryRun.ruleRecord == record)
+            // Both batches took handles: the rules stay valid, the last handles are forgotten.
+            #expect(dryRun.ruleRecord == record.forgettingLastHandles())
+            #expect(dryRun.ruleRecord?.tables.first?.lastHandle == nil)
             #expect(try Self.generation(namespace) == record.generation)
-            let report = try kernel.commit(Self.changed(100, at: 3), record: record)
+            let report = try kernel.commit(Self.changed(100, at: 3), record: dryRun.ruleRecord)
             #expect(!report.readRulesFromKernel)
             #expect(report.ruleCount == 1)
+            #expect(report.echoedRuleCount == 1)
+            #expect(report.ruleRecord != nil)
             #expect(try namespace.listRuleset() == IncrementalCommitTests.freshListing(of: Self.changed(100, at: 3)))
         }
     }

@@ -64,8 +64,8 @@ import Testing
             (Rule(jump: .mark(set: 0x10)), "meta mark set 0x00000010"),
             (Rule(jump: .mark(set: MarkValue(0x10, mask: 0xff))), "meta mark set meta mark & 0xffffff10 | 0x00000010"),
             (Rule(jump: .mark(set: MarkValue(0x110, mask: 0xff))),
-                "meta mark set meta mark & 0xffffff10 ^ 0x00000100 | 0x00000010"),
-            (Rule(jump: .mark(set: MarkValue(0x110, mask: 0))), "meta mark set meta mark ^ 0x00000110"),
+                "meta mark set meta mark & 0xffffff10 | 0x00000110"),
+            (Rule(jump: .mark(set: MarkValue(0x110, mask: 0))), "meta mark set meta mark | 0x00000110"),
         ]
         for (rule, text) in mangle { #expect(Lower.text(rule, table: .mangle, chain: "PREROUTING") == text) }
         let nat: [(Rule, String, String)] = [

@@ -27,8 +27,14 @@ public struct NftCommitReport: Hashable, Sendable {
     /// Whether the rules of fwd's tables were read back from the kernel (a rule dump, quadratic
     /// in a table's size) rather than taken from the ``KernelRuleRecord`` passed in.
     public var readRulesFromKernel = false
+    /// New rules sent with `NLM_F_ECHO` because their handles could not be predicted (a kept
+    /// table whose last allocated handle the record did not know); the others' were predicted.
+    public var echoedRuleCount = 0
+    /// New rules read back by handle after the commit to confirm the predicted handles.
+    public var checkedRuleCount = 0
     /// The kernel's rules right after this commit, to hand to the next one; nil when it could not
-    /// be built (an echo lost). A dry run returns the record it was given.
+    /// be built (an echo lost) or a predicted handle was not confirmed. A dry run returns the
+    /// record it was given, without the last handles of its tables (``KernelRuleRecord/forgettingLastHandles()``).
     public var ruleRecord: KernelRuleRecord?
     /// Time spent reading the kernel's state and building the batch (last attempt).
     public var buildDuration: Duration

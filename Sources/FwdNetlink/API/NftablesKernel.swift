@@ -68,8 +68,12 @@ public struct NftablesKernel: Sendable {
     ///
     /// `record` is fwd's record of its rules from the previous commit (``NftCommitReport/ruleRecord``):
     /// when the kernel's ruleset generation is still the record's, the rules are taken from it
-    /// instead of read back from the kernel; otherwise (or without one) they are read, and tables
-    /// too large for that are refilled whole.
+    /// instead of read back from the kernel, and the handles of the rules added to a table are
+    /// predicted from the table's recorded last handle; otherwise (or without one) they are read,
+    /// tables too large for that are refilled whole, and the added rules are echoed by the kernel
+    /// with their handles. In a table the batch creates, handles are always predicted. Predicted
+    /// handles are confirmed by reading a few rules back by handle; if they are not, the report
+    /// carries no record.
     public func commit(
         _ ruleset: NftRuleset, mode: NftCommitMode = .apply, record: KernelRuleRecord? = nil
     ) throws(NftCommitError) -> NftCommitReport {

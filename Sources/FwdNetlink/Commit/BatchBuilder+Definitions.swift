@@ -47,6 +47,8 @@ extension BatchBuilder {
         }
         // A kept base chain is re-declared without NLM_F_EXCL: the kernel updates its policy.
         let flags = kept ? Int32(NLM_F_CREATE) : Int32(NLM_F_CREATE | NLM_F_EXCL)
+        // A new chain takes the table's next handle; a re-declared one keeps its own.
+        if !kept { _ = allocateHandle() }
         object.writePayload(into: batch.startMessage(NFT_MSG_NEWCHAIN, family: table.family.kernelFamily, flags: flags))
         try finish(MessageOrigin(.newChain, table: tablePlan.tableIndex, chain: index), in: &batch)
     }

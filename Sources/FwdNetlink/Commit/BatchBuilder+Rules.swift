@@ -4,6 +4,7 @@ import FwdNftables
 // The rules to send, each preceded by the anonymous sets it binds (as nft sends them): every rule
 // of a new (or refilled) chain appended in order; in a kept chain only the new rules, each put in
 // front of the kept rule that follows it (`NFTA_RULE_POSITION`) or appended after the last one.
+// Each takes the table's next handle: predicted when the count is known, else echoed.
 extension BatchBuilder {
     mutating func writeRules(of tablePlan: CommitPlan.TablePlan, sets: SetDirectory, into batch: inout NetlinkBatch)
         throws(NftSystemError)
@@ -32,7 +33,7 @@ extension BatchBuilder {
     }
 
     private mutating func writeRule(
-        at position: (chain: Int, rule: Int), before handle: UInt64?, of tablePlan: CommitPlan.TablePlan,
+        at position: (chain: Int, rule: Int), before: UInt64?, of tablePlan: CommitPlan.TablePlan,
         encoder: ExpressionEncoder, anonymousWritten: inout [Bool], into batch: inout NetlinkBatch
     ) throws(NftSystemError) {
         let table = ruleset.tables[tablePlan.tableIndex]
@@ -57,18 +58,20 @@ extension BatchBuilder {
         }
         let digest = tablePlan.ruleDigests[position.chain][position.rule]
         object.setUserData(try RuleDigest.userData(comment: rule.comment, digest: digest))
-        // Without NLM_F_APPEND, a rule with a position goes in front of that rule.
         var flags = NLM_F_CREATE
-        if echoesRules { flags |= NLM_F_ECHO }
-        if let handle {
-            object.set(NFTNL_RULE_POSITION, handle)
+        let handle = allocateHandle()
+        if handle == nil && commitsBatch { flags |= NLM_F_ECHO }
+        // Without NLM_F_APPEND, a rule with a position goes in front of that rule.
+        if let before {
+            object.set(NFTNL_RULE_POSITION, before)
         } else {
             flags |= NLM_F_APPEND
         }
         object.writePayload(
             into: batch.startMessage(NFT_MSG_NEWRULE, family: table.family.kernelFamily, flags: Int32(flags)))
         try finish(
-            MessageOrigin(.newRule, table: tablePlan.tableIndex, chain: position.chain, rule: position.rule), in: &batch)
+            MessageOrigin(.newRule, table: tablePlan.tableIndex, chain: position.chain, rule: position.rule),
+            predictedHandle: handle, in: &batch)
         ruleCount += 1
     }
 }

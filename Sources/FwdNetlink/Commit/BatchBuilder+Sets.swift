@@ -48,6 +48,8 @@ extension BatchBuilder {
             object.setUserData(userData)
             object.writePayload(
                 into: batch.startMessage(NFT_MSG_NEWSET, family: family, flags: Int32(NLM_F_CREATE | NLM_F_EXCL)))
+            // Named or anonymous, a new set takes the table's next handle (elements take none).
+            _ = allocateHandle()
             try finish(origin(.newSet), in: &batch)
         }
         try writeElements(encoding, of: reference, table: table, into: &batch, origin: origin(.newSetElements))

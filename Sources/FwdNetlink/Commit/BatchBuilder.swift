@@ -10,6 +10,9 @@ import FwdNftables
 /// chains and sets no longer wanted; per table create it if new, declare new chains (re-declare
 /// base chains whose policy changed), new sets and elements, then the new rules at their place
 /// (an anonymous set right before the rule binding it); `END` unless this is a dry run.
+///
+/// Along the way it counts the handles the kernel allocates per table (see ``TableHandles``), to
+/// predict each new rule's handle where the number the table starts from is known.
 struct BatchBuilder {
     /// The ruleset being written.
     let ruleset: NftRuleset
@@ -23,9 +26,18 @@ struct BatchBuilder {
     var problems: [NftRulesetProblem] = []
     /// Rules written.
     var ruleCount = 0
-    /// Whether new rules are sent with `NLM_F_ECHO`, so that the kernel sends each back with its
-    /// handle after the commit (not in a dry run: nothing is created).
-    let echoesRules: Bool
+    /// Whether the batch is committed (not a dry run). Only then are new rules whose handle
+    /// cannot be predicted sent with `NLM_F_ECHO`, so that the kernel sends each back with its
+    /// handle after the commit.
+    let commitsBatch: Bool
+    /// Per table of the plan (in `plan.tables` order): what is known of the handles the kernel
+    /// gives its new chains, sets and rules.
+    var tableHandles: [TableHandles] = []
+    /// The position in `plan.tables` of the table being written.
+    var currentTable = 0
+    /// Per message (indexed like `origins`): the handle predicted for the rule it creates; 0 for
+    /// other messages and for rules whose handle is echoed (the kernel never gives out 0).
+    private(set) var predictedHandles: [UInt64] = []
     /// The next batch-wide set id (`NFTA_SET_ID`).
     var nextSetID: UInt32 = 1
 
@@ -40,29 +52,40 @@ struct BatchBuilder {
         self.ruleset = ruleset
         self.plan = plan
         firstSequence = batch.nextSequence
-        echoesRules = mode == .apply
+        commitsBatch = mode == .apply
         origins.reserveCapacity(ruleset.ruleCount + 64)
+        predictedHandles.reserveCapacity(ruleset.ruleCount + 64)
+        tableHandles = plan.tables.map { TableHandles(last: $0.lastHandleBefore) }
         problems = RulesetChecks.problems(in: ruleset)
 
         try batch.begin(generation: generation)
-        origins.append(MessageOrigin(.batchBegin))
+        record(MessageOrigin(.batchBegin))
         try writeCleanup(into: &batch)
-        for tablePlan in plan.tables where problems.count < Self.problemLimit {
+        for (position, tablePlan) in plan.tables.enumerated() where problems.count < Self.problemLimit {
+            currentTable = position
             try writeTable(tablePlan, into: &batch)
         }
         switch mode {
         case .apply:
             try batch.end()
-            origins.append(MessageOrigin(.batchEnd))
+            record(MessageOrigin(.batchEnd))
         case .dryRun:
             break
         }
     }
 
-    /// Ends the message started last and records where it came from.
-    mutating func finish(_ origin: MessageOrigin, in batch: inout NetlinkBatch) throws(NftSystemError) {
+    /// Ends the message started last and records where it came from (and, for a new rule, the
+    /// handle predicted for it).
+    mutating func finish(_ origin: MessageOrigin, predictedHandle: UInt64? = nil, in batch: inout NetlinkBatch)
+        throws(NftSystemError)
+    {
         try batch.finishMessage()
+        record(origin, predictedHandle: predictedHandle)
+    }
+
+    private mutating func record(_ origin: MessageOrigin, predictedHandle: UInt64? = nil) {
         origins.append(origin)
+        predictedHandles.append(predictedHandle ?? 0)
     }
 
     /// Records a problem with an object of the ruleset.

@@ -67,19 +67,30 @@ struct CommitAttempt {
             if replies.errors.contains(where: { $0.errno == ERESTART && $0.sequence == Self.firstBatchSequence }) {
                 return nil
             }
-            let newRecord: KernelRuleRecord? =
-                switch mode {
-                case .apply:
-                    cookie.flatMap {
-                        KernelRuleRecord(
-                            committing: builder, replies: replies, namespaceCookie: $0,
-                            generation: KernelRuleRecord.generation(afterCommitFrom: state.generation))
-                    }
-                case .dryRun: record
+            var newRecord: KernelRuleRecord?
+            var checkedRuleCount = 0
+            switch mode {
+            case .apply:
+                newRecord = cookie.flatMap {
+                    KernelRuleRecord(
+                        committing: builder, replies: replies, namespaceCookie: $0,
+                        generation: KernelRuleRecord.generation(afterCommitFrom: state.generation))
                 }
-            return report(
+                if newRecord != nil {
+                    // Predicted handles are trusted only once a sample of them is found in the kernel.
+                    let check = PredictionCheck.confirms(builder, using: socket)
+                    checkedRuleCount = check.checked
+                    if !check.confirmed { newRecord = nil }
+                }
+            case .dryRun:
+                // The aborted batch took handles in the kept tables without moving the generation.
+                newRecord = record?.forgettingLastHandles()
+            }
+            var result = report(
                 plan, builder, state: state, record: newRecord, byteCount: byteCount, build: buildDuration,
                 kernel: kernelDuration)
+            result.checkedRuleCount = checkedRuleCount
+            return result
         } catch let error as NftCommitError {
             throw error
         } catch let error as NftSystemError {
@@ -105,6 +116,7 @@ struct CommitAttempt {
             keptRuleCount: plan.tables.reduce(0) { $0 + $1.keptRuleCount },
             deletedRuleCount: plan.tables.reduce(0) { $0 + $1.deletedRuleCount })
         report.readRulesFromKernel = state.rulesDumped
+        report.echoedRuleCount = builder.echoedRuleCount
         report.ruleRecord = record
         return report
     }

@@ -42,6 +42,10 @@ struct CommitPlan {
         var chainDiffs: [ChainDiff?] = []
         /// Base chains deleted and re-created because their hook, type or priority changed.
         var recreatedBaseChains: [String] = []
+        /// The last handle the kernel allocated in the table before this batch: 0 for a table
+        /// created by it, the record's number for a kept table whose record knows it, else nil
+        /// (the handles of its new rules are then echoed, not predicted).
+        var lastHandleBefore: UInt64?
     }
 
     /// A fwd table the new ruleset no longer has.
@@ -63,7 +67,7 @@ struct CommitPlan {
         for (index, table) in ruleset.tables.enumerated() {
             wanted.insert("\(table.family.kernelFamily) \(table.name)")
             guard let existing = state.table(family: table.family, name: table.name) else {
-                var plan = TablePlan(tableIndex: index, exists: false)
+                var plan = TablePlan(tableIndex: index, exists: false, lastHandleBefore: 0)
                 plan.planRules(of: table, existing: nil)
                 tables.append(plan)
                 continue
@@ -79,7 +83,7 @@ struct CommitPlan {
     }
 
     private static func plan(_ table: NftTable, index: Int, existing: KernelState.Table) -> TablePlan {
-        var plan = TablePlan(tableIndex: index, exists: true)
+        var plan = TablePlan(tableIndex: index, exists: true, lastHandleBefore: existing.lastHandle)
         let wantedChains = Dictionary(table.chains.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         for chain in existing.chains {
             guard let wanted = wantedChains[chain.name] else {

@@ -87,7 +87,8 @@ extension KernelState {
         var rulesDumped = false
         for index in tables.indices where tables[index].isOwned && consistent {
             if let recorded = record?.rules(of: tables[index]) {
-                tables[index].rules = recorded
+                tables[index].rules = recorded.rules
+                tables[index].lastHandle = recorded.lastHandle
                 continue
             }
             guard readsRules(tables[index].family, tables[index].name) else { continue }

@@ -58,6 +58,9 @@ struct KernelState {
         /// The rules of each chain in kernel order, by chain name; nil when they were not read
         /// (``KernelState/read(using:rulesOf:)``).
         var rules: [String: [Rule]]?
+        /// The last handle the kernel allocated in the table, from fwd's record when its rules
+        /// came from there and it knows the number; nil otherwise.
+        var lastHandle: UInt64?
 
         /// `inet fwd_filter`.
         var displayName: String {
