@@ -15,6 +15,8 @@ final class ConfigParser {
     var builder = RulesetBuilder()
     /// Rules that use a template or define not known when they were read.
     var waitingRules: [(draft: RuleDraft, position: RulesetBuilder.RulePosition)] = []
+    /// Builds the rules that name no template or define on a second thread.
+    let assembly = RuleAssemblyPipeline()
     /// The files read, in order, as named to the user.
     var files: [String] = []
     /// The digest of the files read, computed while they are parsed.
@@ -105,6 +107,7 @@ final class ConfigParser {
 
     /// Resolves what waited, builds and validates the ruleset; every problem, sorted.
     func finish() -> (ruleset: Ruleset, problems: [Diagnostic]) {
+        install(assembly.finish())
         definitions.checkAll(problems: &problems)
         checkTemplateValues()
         for (draft, position) in waitingRules {
@@ -120,13 +123,39 @@ final class ConfigParser {
         return (ruleset, found + validation)
     }
 
-    /// `ruleset.validate()`, one table per thread (tables are validated independently).
+    /// Rules validated per piece of work in ``validate(_:)``.
+    private static let rulesPerValidationPiece = 8192
+
+    /// `ruleset.tables` validated (what ``Ruleset/validate()`` finds in them), sorted, spread
+    /// over the cores: first the hooks reaching each table's chains, a table per thread, then
+    /// each table's chain checks and its rules in pieces of at most ``rulesPerValidationPiece``
+    /// (rules are validated independently).
     static func validate(_ ruleset: Ruleset) -> [Diagnostic] {
         let tables = ruleset.tables
         let found = Mutex<[Diagnostic]>([])
+        let hooks = Mutex<[[String: Set<String>]]>(Array(repeating: [:], count: tables.count))
         DispatchQueue.concurrentPerform(iterations: tables.count) { index in
-            let diagnostics = tables[index].validate()
-            found.withLock { $0 += diagnostics }
+            let reaching = tables[index].hooksReaching()
+            hooks.withLock { $0[index] = reaching }
+        }
+        let hooksByTable = hooks.withLock { $0 }
+        // A table's chain checks (no rules), or a range of a chain's rules.
+        var pieces: [(table: Int, chain: Int, rules: Range<Int>?)] = []
+        for (table, tableValue) in tables.enumerated() {
+            pieces.append((table, 0, nil))
+            for (chain, chainValue) in tableValue.chains.enumerated() {
+                for start in stride(from: 0, to: chainValue.rules.count, by: rulesPerValidationPiece) {
+                    pieces.append((table, chain, start..<min(start + rulesPerValidationPiece, chainValue.rules.count)))
+                }
+            }
+        }
+        DispatchQueue.concurrentPerform(iterations: pieces.count) { [pieces] index in
+            let (table, chain, rules) = pieces[index]
+            let problems = rules.map {
+                tables[table].validateRules(
+                    ofChain: chain, $0, hooks: hooksByTable[table][tables[table].chains[chain].name] ?? [])
+            } ?? tables[table].validateChains()
+            if !problems.isEmpty { found.withLock { $0 += problems } }
         }
         return found.withLock { $0 }.sorted()
     }
@@ -134,25 +163,53 @@ final class ConfigParser {
     /// Builds the rule `draft` describes, now (`final`) or, when it needs a definition not read
     /// yet, returns nil.
     func assemble(_ draft: RuleDraft, final: Bool) -> Rule? {
+        guard draft.needsDefinitions else {
+            let (rule, found) = ConfigParser.assembleLiteral(draft)
+            if !found.isEmpty || draft.hasProblems {
+                problems += found
+                rulesWithProblems.insert(draft.location)
+            }
+            return rule
+        }
         var found: [Diagnostic] = []
         var assembler = RuleAssembler(at: draft.location)
-        var complete = true
-        if draft.needsDefinitions {
-            guard let resolved = definitions.resolve(draft, final: final, problems: &found) else { return nil }
-            for entry in resolved.entries { assembler.apply(entry) }
-            complete = resolved.complete
-        } else {
-            for entry in draft.entries where !assembler.applyPlainScalar(entry) {
-                if let expanded = Definitions.expandLiteral(entry, problems: &found) { assembler.apply(expanded) }
-            }
-        }
+        guard let resolved = definitions.resolve(draft, final: final, problems: &found) else { return nil }
+        for entry in resolved.entries { assembler.apply(entry) }
         let (rule, assemblyProblems) = assembler.finish()
         found += assemblyProblems
-        if !found.isEmpty || !complete || draft.hasProblems {
+        if !found.isEmpty || !resolved.complete || draft.hasProblems {
             problems += found
             rulesWithProblems.insert(draft.location)
         }
         return rule
+    }
+
+    /// The rule `draft`, which names no template or define, and the problems found building it.
+    /// Reads nothing but the draft, so any thread may call it (``RuleAssemblyPipeline``).
+    static func assembleLiteral(_ draft: RuleDraft) -> (rule: Rule, problems: [Diagnostic]) {
+        var found: [Diagnostic] = []
+        var assembler = RuleAssembler(at: draft.location)
+        draft.entries.withUnsafeBufferPointer { entries in  // borrowed: iterating would copy each entry
+            for index in entries.indices where !assembler.applyPlainScalar(entries[index]) {
+                if let expanded = Definitions.expandLiteral(entries[index], problems: &found) { assembler.apply(expanded) }
+            }
+        }
+        let (rule, assemblyProblems) = assembler.finish()
+        return (rule, found.isEmpty ? assemblyProblems : found + assemblyProblems)
+    }
+
+    /// Puts rules built by ``assembly`` in their places (moved in, not copied), with their problems.
+    func install(_ batches: consuming [RuleAssemblyPipeline.Batch]) {
+        for index in batches.indices {
+            let jobs = batches[index].jobs
+            batches[index].rules.withUnsafeMutableBufferPointer { rules in
+                for rule in rules.indices { builder.swapIn(&rules[rule], at: jobs[rule].position) }
+            }
+            for (job, found) in batches[index].problems {
+                problems += found
+                rulesWithProblems.insert(jobs[job].draft.location)
+            }
+        }
     }
 
     /// Reports bad values in templates, including those no rule uses.
@@ -173,9 +230,14 @@ final class ConfigParser {
 
 extension ConfigParser {
     /// Builds a rule and appends it; a rule that needs a definition not read yet gets a
-    /// placeholder and waits for the end.
-    func addRule(_ draft: RuleDraft, chain: Int, in table: TableKind) {
-        if let rule = assemble(draft, final: false) {
+    /// placeholder and waits for the end. A rule that names no template or define gets a
+    /// placeholder too, and is built on a second thread (``assembly``).
+    func addRule(_ draft: consuming RuleDraft, chain: Int, in table: TableKind) {
+        if !draft.needsDefinitions {
+            let location = draft.location
+            let position = builder.append(Rule(at: location), chain: chain, in: table)
+            install(assembly.add(draft, at: position))
+        } else if let rule = assemble(draft, final: false) {
             builder.append(rule, chain: chain, in: table)
         } else {
             let position = builder.append(Rule(at: draft.location), chain: chain, in: table)

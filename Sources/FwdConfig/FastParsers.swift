@@ -113,8 +113,28 @@ enum FastParsers {
     private static let statesByName: [String: ConnectionStates] = Dictionary(
         uniqueKeysWithValues: ConnectionStates.named.map { ($0.name, $0.state) })
 
-    /// `ESTABLISHED` (one name, in capitals) → the state.
-    static func connectionState(_ text: String) -> ConnectionStates? { statesByName[text] }
+    /// `ESTABLISHED` (one name, in capitals) → the state; the common names without hashing.
+    static func connectionState(_ text: String) -> ConnectionStates? {
+        switch text {
+        case "NEW": .new
+        case "ESTABLISHED": .established
+        case "RELATED": .related
+        case "INVALID": .invalid
+        default: statesByName[text]
+        }
+    }
+
+    /// `tcp`, `udp`, `icmp`, `ipv6-icmp` or `icmpv6` (in lower case) → the protocol, without the
+    /// model parser's lowercasing and hashing.
+    static func ipProtocol(_ text: String) -> IPProtocol? {
+        switch text {
+        case "tcp": .tcp
+        case "udp": .udp
+        case "icmp": .icmp
+        case "ipv6-icmp", "icmpv6": .icmpv6
+        default: nil
+        }
+    }
 
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
 

@@ -52,7 +52,7 @@ extension RuleAssembler {
     }
 
     private mutating func parseProtocol(_ item: ValueItem) -> IPProtocol? {
-        let proto = IPProtocol(parsing: item.text)
+        let proto = FastParsers.ipProtocol(item.text) ?? IPProtocol(parsing: item.text)
         if proto.isValid { return proto }
         if item.text.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) {
             reject(item, key: .proto, "is not a protocol number 0...255")

@@ -76,8 +76,16 @@ struct RulesetBuilder {
     }
 
     /// Replaces the rule at `position` (a placeholder for a rule built after all files are read).
-    mutating func replace(at position: RulePosition, with rule: Rule) {
+    mutating func replace(at position: RulePosition, with rule: consuming Rule) {
         tables[Self.slot(position.table)]?.chains[position.chain].chain.rules[position.rule] = rule
+    }
+
+    /// Swaps `rule` with the placeholder at `position`: the rule moves in without a copy, and
+    /// `rule` holds the placeholder after.
+    mutating func swapIn(_ rule: inout Rule, at position: RulePosition) {
+        tables[Self.slot(position.table)]?.chains[position.chain].chain.rules.withUnsafeMutableBufferPointer {
+            swap(&$0[position.rule], &rule)
+        }
     }
 
     /// The ruleset: the tables written, in the kernel's order, each with its chains in the order

@@ -70,7 +70,14 @@ extension YAMLSubsetReader {
         let result = event(.scalar)
         var index = start, end = start
         scan: while true {
-            let byte = input[index]
+            var byte = input[index]
+            if Self.isOrdinaryPlain(byte) {  // the common bytes, without the switch below
+                repeat {
+                    index += 1
+                    byte = input[index]
+                } while Self.isOrdinaryPlain(byte)
+                end = index
+            }
             switch byte {
             case Self.space:
                 if input[index + 1] == Self.hash { break scan }
@@ -130,6 +137,14 @@ extension YAMLSubsetReader {
     /// rare ones it treats specially (NEL, the byte order mark).
     private static func isPrintableForLibyaml(_ value: UInt32) -> Bool {
         value >= 0xA0 && value != 0xFEFF && value != 0xFFFE && value != 0xFFFF
+    }
+
+    /// Whether `byte` is printable ASCII other than a space, `:`, `,`, `[`, `]`, `{` and `}`: a
+    /// byte that continues a plain scalar in any context (bit `byte` of two 64-bit masks).
+    @inline(__always)
+    static func isOrdinaryPlain(_ byte: UInt8) -> Bool {
+        let low: UInt64 = 0xFBFF_EFFE_0000_0000, high: UInt64 = 0x57FF_FFFF_D7FF_FFFF
+        return byte < 64 ? low >> UInt64(byte) & 1 != 0 : byte < 128 && high >> UInt64(byte - 64) & 1 != 0
     }
 
     static func isFlowIndicator(_ byte: UInt8) -> Bool {

@@ -21,15 +21,34 @@ extension Table {
 
     /// Every problem in this table.
     public func validate() -> [Diagnostic] {
+        var problems = validateChains()
+        let hooks = hooksReaching()
+        for index in chains.indices {
+            problems += validateRules(ofChain: index, chains[index].rules.indices, hooks: hooks[chains[index].name] ?? [])
+        }
+        return problems
+    }
+
+    /// The problems of the chains themselves (names, policies, jumps, jump loops): a part of
+    /// ``validate()`` that can run alongside the others, ``validateRules(ofChain:_:hooks:)``
+    /// for every rule.
+    public func validateChains() -> [Diagnostic] {
         var problems: [Diagnostic] = []
         for chain in chains { problems += validateDefinition(of: chain) }
         problems += validateJumps()
-        let hooks = hooksReaching()
-        for chain in chains {
-            var context = RuleContext(table: kind, chain: chain.name, ruleNumber: 0, hooks: hooks[chain.name] ?? [])
-            for index in chain.rules.indices {
-                context.ruleNumber += 1
-                problems += chain.rules[index].validate(in: context)
+        return problems
+    }
+
+    /// The problems of the rules at `range` in chain `chain` (an index in ``chains``), which
+    /// the builtin chains `hooks` reach (``hooksReaching()``): a part of ``validate()`` that can
+    /// run alongside the others.
+    public func validateRules(ofChain chain: Int, _ range: Range<Int>, hooks: Set<String>) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        var context = RuleContext(table: kind, chain: chains[chain].name, ruleNumber: 0, hooks: hooks)
+        chains[chain].rules.withUnsafeBufferPointer { rules in  // borrowed: a subscript would copy each rule
+            for index in range {
+                context.ruleNumber = index + 1
+                problems += rules[index].validate(in: context)
             }
         }
         return problems
@@ -108,15 +127,17 @@ extension Table {
             marks[name] = .visiting
             path.append(name)
             let rules = indexByName[name].map { chains[$0].rules } ?? []
-            for (index, rule) in rules.enumerated() {
-                guard let target = rule.target?.chainReference, indexByName[target] != nil, !kind.isBuiltin(target)
+            // By index: `enumerated()` would copy every rule.
+            for index in rules.indices {
+                guard let target = rules[index].target?.chainReference, indexByName[target] != nil,
+                    !kind.isBuiltin(target)
                 else { continue }
                 switch marks[target] {
                 case .visiting:
                     let loop = path.drop(while: { $0 != target }) + [target]
                     problems.append(Diagnostic(
                         "jump loop: \(loop.joined(separator: " → "))",
-                        at: rule.location, table: kind, chain: name, ruleNumber: index + 1))
+                        at: rules[index].location, table: kind, chain: name, ruleNumber: index + 1))
                 case .done:
                     break
                 case nil:
@@ -140,8 +161,11 @@ extension Table {
             while let name = stack.popLast() {
                 guard seen.insert(name).inserted else { continue }
                 reaching[name, default: []].insert(builtin.name)
-                for rule in indexByName[name].map({ chains[$0].rules }) ?? [] {
-                    if let target = rule.target?.chainReference, indexByName[target] != nil, !kind.isBuiltin(target) {
+                let rules = indexByName[name].map { chains[$0].rules } ?? []
+                for index in rules.indices {  // by index: iterating would copy every rule
+                    if let target = rules[index].target?.chainReference, indexByName[target] != nil,
+                        !kind.isBuiltin(target)
+                    {
                         stack.append(target)
                     }
                 }

@@ -116,4 +116,13 @@ struct FastParserTests {
         }
         #expect(FastParsers.connectionState("new") == nil)
     }
+
+    @Test func protocolsAgree() {
+        for text in ["tcp", "udp", "icmp", "ipv6-icmp", "icmpv6"] {
+            #expect(FastParsers.ipProtocol(text) != nil && FastParsers.ipProtocol(text) == IPProtocol(parsing: text), "\(text)")
+        }
+        for text in ["TCP", "sctp", "6", "", "tcp "] {
+            #expect(FastParsers.ipProtocol(text) == nil, "\(text)")
+        }
+    }
 }
