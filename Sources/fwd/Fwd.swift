@@ -30,6 +30,7 @@ struct Fwd: AsyncParsableCommand {
     /// Parses and runs the command. Usage errors exit with 2 (argument-parser alone uses 64);
     /// every other error is printed and exits with ``FwdExitCode/classifying(_:)``.
     static func main() async {
+        AllocatorTuning.mapLargeBuffersSeparately()
         var command: any ParsableCommand
         do {
             command = try parseAsRoot()
