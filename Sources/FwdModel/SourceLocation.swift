@@ -7,7 +7,13 @@ public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConver
     /// The file, as a number standing for its name.
     public var sourceFile: SourceFile
     /// The 1-based line.
-    public var line: Int
+    public var line: Int {
+        get { Int(storedLine) }
+        set { storedLine = Int32(clamping: newValue) }
+    }
+    /// The line in 32 bits (a config file of 2^31 lines is not one fwd reads), so that a location
+    /// takes 12 bytes: every rule, key and value carries one.
+    private var storedLine: Int32
     /// The column, or `SourceLocation.noColumn`.
     private var storedColumn: Int32
 
@@ -33,7 +39,7 @@ public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConver
     /// Creates a location in `file`, already made a ``SourceFile`` (for loaders that make many).
     public init(_ file: SourceFile, line: Int, column: Int? = nil) {
         sourceFile = file
-        self.line = line
+        storedLine = Int32(clamping: line)
         storedColumn = SourceLocation.storable(column)
     }
 

@@ -17,10 +17,11 @@ public enum Target: Hashable, Sendable {
     case goto(String)
     /// Source NAT to the outgoing interface's address (`MASQUERADE`), optionally to these ports.
     case masquerade(ports: PortRange?)
-    /// Source NAT to the given address (`SNAT --to-source`).
-    case snat(to: NATAddress)
+    /// Source NAT to the given address (`SNAT --to-source`). (Boxed, like `dnat`: a NAT address
+    /// is four times the size of any other target's payload, and every rule holds a target.)
+    indirect case snat(to: NATAddress)
     /// Destination NAT to the given address (`DNAT --to-destination`).
-    case dnat(to: NATAddress)
+    indirect case dnat(to: NATAddress)
     /// Destination NAT to the host itself, optionally to other ports (`REDIRECT --to-ports`).
     case redirect(ports: PortRange?)
     /// Set the packet mark, or the masked bits of it (`MARK --set-xmark`), and continue.
