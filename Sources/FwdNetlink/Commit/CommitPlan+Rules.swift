@@ -45,16 +45,15 @@ extension CommitPlan.TablePlan {
         }
         ruleDigests = identities.digests
         let recreatedSets = Set(setsToDelete).intersection(table.sets.lazy.filter { !$0.isAnonymous }.map(\.name))
-        var resent = Set<[Int]>()
+        // Per chain index, the rules to send again.
+        var resent: [Int: [Int]] = [:]
         for lookup in identities.lookups where lookup.sets.contains(where: recreatedSets.contains) {
-            resent.insert([lookup.chain, lookup.rule])
+            resent[lookup.chain, default: []].append(lookup.rule)
         }
         chainDiffs = table.chains.enumerated().map { index, chain in
             guard keptChains.contains(chain.name) else { return nil }
             var new: [RuleDigest?] = ruleDigests[index]
-            if !resent.isEmpty {
-                for ruleIndex in new.indices where resent.contains([index, ruleIndex]) { new[ruleIndex] = nil }
-            }
+            for ruleIndex in resent[index] ?? [] { new[ruleIndex] = nil }
             return ChainDiff.between(old: rules[chain.name] ?? [], new: new)
         }
         markRefilledChains(of: table)
